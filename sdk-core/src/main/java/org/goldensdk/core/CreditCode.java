@@ -109,8 +109,8 @@ public final class CreditCode {
     }
 
     /**
-     * Characters 9–17 as a GB 11714 organisation code, when they pass its check (codes allocated
-     * without a GB 11714 code, and test codes, may not).
+     * Characters 9–17 as a GB 11714 organisation code, when they pass its check (a code accepted
+     * {@link Strictness#LENIENT}ly may carry a mistyped organisation code too).
      */
     public Optional<OrganizationCode> organizationCode() {
         String part = organizationCodePart();
