@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.Call;
@@ -252,6 +253,10 @@ public final class OkHttpTransport implements HttpTransport {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SSLHandshakeException || cause instanceof SSLPeerUnverifiedException
                     || cause instanceof CertificateException) {
+                return true;
+            }
+            // With TLS 1.3 a rejected client certificate can surface after the handshake, as an alert.
+            if (cause instanceof SSLException && String.valueOf(cause.getMessage()).contains("certificate")) {
                 return true;
             }
         }
