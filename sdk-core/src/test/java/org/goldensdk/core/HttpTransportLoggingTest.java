@@ -60,11 +60,17 @@ class HttpTransportLoggingTest {
                     HttpRequest.builder("POST", "persons/" + CITIZEN_ID).requestId("rid-2").build()));
             assertThat(failure).isInstanceOf(TransportException.class);
             assertThat(failure.getMessage()).doesNotContain(CITIZEN_ID).contains("rid-2");
+            server.stubFor(any(urlPathMatching("/persons/.*")).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
+            Throwable emptyReply = catchThrowable(() -> transport.execute(
+                    HttpRequest.builder("POST", "persons/" + CITIZEN_ID + "/phone/13812345678").build()));
+            java.io.StringWriter trace = new java.io.StringWriter();
+            emptyReply.printStackTrace(new java.io.PrintWriter(trace));
+            assertThat(trace.toString()).contains("TransportException").doesNotContain(CITIZEN_ID).doesNotContain("13812345678");
         }
 
         String log = captured.toString(StandardCharsets.UTF_8);
-        assertThat(log).contains("GET persons/******************?… -> 503").contains("-> 200")
-                .contains("rid-1").contains("retrying in 1000 ms").contains("POST persons/******************");
+        assertThat(log).contains("GET persons/110105********002X?… -> 503").contains("-> 200")
+                .contains("rid-1").contains("retrying in 1000 ms").contains("POST persons/110105********002X").contains("phone/138****5678");
         assertThat(log).doesNotContain(CITIZEN_ID).doesNotContain(TOKEN).doesNotContain("Zhang")
                 .doesNotContainIgnoringCase("authorization");
     }

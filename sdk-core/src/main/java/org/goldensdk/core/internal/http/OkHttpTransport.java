@@ -240,13 +240,14 @@ public final class OkHttpTransport implements HttpTransport {
         if (isTlsRejection(e)) {
             return new TransportException("TLS handshake for " + what + " failed: "
                     + config.pathRedaction().apply(String.valueOf(e.getMessage()))
-                    + "; check the trust anchors, the server's host name and the client certificate", e, false);
+                    + "; check the trust anchors, the server's host name and the client certificate",
+                    PathRedaction.redactMessages(e, config.pathRedaction()), false);
         }
         boolean retrySafe = request.isRetrySafe() || !sendStarted;
         String reason = e instanceof InterruptedIOException ? "timed out" : "failed: " + e.getClass().getSimpleName();
         return new TransportException(what + " " + reason + (sendStarted ? " after the request was sent" : " before the request was sent")
                 + (retrySafe ? "" : "; not retried because a POST may have been processed — retry with an Idempotency-Key"),
-                e, retrySafe);
+                PathRedaction.redactMessages(e, config.pathRedaction()), retrySafe);
     }
 
     private static boolean isTlsRejection(Throwable e) {
