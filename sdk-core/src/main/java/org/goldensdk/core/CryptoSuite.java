@@ -20,19 +20,16 @@ import org.goldensdk.core.internal.crypto.Streams;
  */
 public enum CryptoSuite {
     /** SM2/SM3/SM4 (GM/T 0002, 0003, 0004). */
-    GM("GM", SignatureAlgorithm.SM2_SM3, "SM3", "SM4-GCM"),
+    GM("GM", "SM3", "SM4-GCM"),
     /** P-256/SHA-256/AES-256-GCM (or RSA). */
-    INTL("INTL", SignatureAlgorithm.ES256, "SHA-256", "A256GCM");
+    INTL("INTL", "SHA-256", "A256GCM");
 
     private final String id;
-    private final SignatureAlgorithm signatureAlgorithm;
     private final String digestAlgorithmId;
     private final String contentEncryptionAlgorithmId;
 
-    CryptoSuite(String id, SignatureAlgorithm signatureAlgorithm, String digestAlgorithmId,
-            String contentEncryptionAlgorithmId) {
+    CryptoSuite(String id, String digestAlgorithmId, String contentEncryptionAlgorithmId) {
         this.id = id;
-        this.signatureAlgorithm = signatureAlgorithm;
         this.digestAlgorithmId = digestAlgorithmId;
         this.contentEncryptionAlgorithmId = contentEncryptionAlgorithmId;
     }
@@ -44,7 +41,8 @@ public enum CryptoSuite {
 
     /** The suite's usual signature algorithm ({@code SM2-SM3} or {@code ES256}); RSA keys use RS256. */
     public SignatureAlgorithm signatureAlgorithm() {
-        return signatureAlgorithm;
+        // not a field: SignatureAlgorithm's constants refer to these, and a cycle would leave one null
+        return this == GM ? SignatureAlgorithm.SM2_SM3 : SignatureAlgorithm.ES256;
     }
 
     /** The stable id of the suite's digest: {@code SM3} or {@code SHA-256}. */
