@@ -75,7 +75,7 @@ public final class ContentEncryption {
         CryptoSuite suite = header.suite();
         if (CryptoSuite.of(own) != suite || !certificateDigest(suite, own).equals(header.recipient())) {
             throw new CryptoException("the content was encrypted for another certificate (" + header.recipient()
-                    + "), not for " + own.getSubjectX500Principal().getName() + "; it cannot be decrypted with this key");
+                    + "), not for " + Bc.subject(own) + "; it cannot be decrypted with this key");
         }
         byte[] contentKey = KeyWrapping.unwrap(header.keyManagementAlgorithm(), header.encryptedKey(),
                 header.ephemeralPublicKey(), privateKey, own.getPublicKey());

@@ -187,13 +187,13 @@ public final class DepartmentCredentials {
             throw new ConfigurationException(alias, e.getMessage(), e);
         }
         if (actual != expected) {
-            throw new ConfigurationException(alias, "certificate " + chain.get(0).getSubjectX500Principal().getName()
+            throw new ConfigurationException(alias, "certificate " + Bc.subject(chain.get(0))
                     + " holds a " + actual + " key but '" + alias + "' needs a " + expected + " key"
                     + (expected == CryptoSuite.GM ? " (SM2)" : " (P-256 or RSA)"));
         }
         if (!Keys.belongTogether(entry.key(), chain.get(0).getPublicKey())) {
             throw new ConfigurationException(alias, "the private key does not belong to certificate "
-                    + chain.get(0).getSubjectX500Principal().getName());
+                    + Bc.subject(chain.get(0)));
         }
         return new Pkcs12.Entry(entry.key(), chain);
     }
@@ -207,7 +207,7 @@ public final class DepartmentCredentials {
     }
 
     private static String subject(Pkcs12.Entry entry) {
-        return entry.chain().get(0).getSubjectX500Principal().getName();
+        return Bc.subject(entry.chain().get(0));
     }
 
     /** Collects the three keys with their chains; {@link #build()} checks them together. Not thread-safe. */

@@ -149,7 +149,7 @@ public final class TrustAnchors {
         if (e.getReason() == java.security.cert.PKIXReason.NO_TRUST_ANCHOR
                 || message.toLowerCase(java.util.Locale.ROOT).contains("trust anchor")) {
             X509Certificate top = path.get(path.size() - 1);
-            return "unknown issuer: " + top.getIssuerX500Principal().getName()
+            return "unknown issuer: " + Bc.issuer(top)
                     + " is not among the trust anchors (a foreign or wrong CA?)";
         }
         return message;
@@ -194,7 +194,7 @@ public final class TrustAnchors {
     }
 
     private static String subject(X509Certificate certificate) {
-        return "'" + certificate.getSubjectX500Principal().getName() + "'";
+        return "'" + Bc.subject(certificate) + "'";
     }
 
     /** Tells PKIX that the extended key usage is checked here, so a critical one is not rejected as unknown. */

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
+import org.goldensdk.core.internal.crypto.Bc;
 import org.goldensdk.core.internal.crypto.Signatures;
 
 /**
@@ -28,7 +29,7 @@ public final class Verifier {
 
     /** A verifier for the key of {@code certificate}. */
     public static Verifier of(X509Certificate certificate) {
-        return new Verifier(certificate.getPublicKey(), certificate.getSubjectX500Principal().getName());
+        return new Verifier(certificate.getPublicKey(), Bc.subject(certificate));
     }
 
     /** A verifier for a bare public key (SM2, P-256 or RSA); CryptoException for any other key. */

@@ -72,6 +72,16 @@ public final class Bc {
         return List.copyOf(parsed);
     }
 
+    /** The certificate's subject as readable text, e.g. {@code C=CN,O=…,SERIALNUMBER=11420100MB00000196,CN=…} (RFC 2253 would hex-encode the serialNumber). */
+    public static String subject(X509Certificate certificate) {
+        return org.bouncycastle.asn1.x500.X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()).toString();
+    }
+
+    /** The certificate's issuer as readable text. */
+    public static String issuer(X509Certificate certificate) {
+        return org.bouncycastle.asn1.x500.X500Name.getInstance(certificate.getIssuerX500Principal().getEncoded()).toString();
+    }
+
     /** Reads every certificate in a PEM or DER stream (PEM may hold several). */
     public static List<X509Certificate> readCertificates(InputStream in) throws IOException {
         try {

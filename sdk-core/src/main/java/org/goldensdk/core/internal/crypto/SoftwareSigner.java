@@ -23,7 +23,7 @@ public final class SoftwareSigner implements Signer {
         X509Certificate own = this.chain.get(0);
         if (!Keys.belongTogether(key, own.getPublicKey())) {
             throw new CryptoException("the private key does not belong to the certificate "
-                    + own.getSubjectX500Principal().getName() + "; pair each key with its own certificate");
+                    + Bc.subject(own) + "; pair each key with its own certificate");
         }
         this.algorithm = SignatureAlgorithm.of(own.getPublicKey());
         this.pool = Signatures.signing(algorithm, key, random);
@@ -56,6 +56,6 @@ public final class SoftwareSigner implements Signer {
 
     @Override
     public String toString() {
-        return "SoftwareSigner[" + algorithm.id() + ", " + certificate().getSubjectX500Principal().getName() + "]";
+        return "SoftwareSigner[" + algorithm.id() + ", " + Bc.subject(certificate()) + "]";
     }
 }
