@@ -117,7 +117,8 @@ public final class ContentEncryption {
     }
 
     private static void transform(GCMModeCipher gcm, InputStream in, OutputStream out) throws InvalidCipherTextException {
-        byte[] output = new byte[gcm.getUpdateOutputSize(64 * 1024) + 64 * 1024];
+        // a chunk plus what GCM may hold back (one block) and the tag
+        byte[] output = new byte[Streams.CHUNK + 2 * TAG_BITS / 8];
         Streams.feed(in, (buffer, length) -> {
             int produced = gcm.processBytes(buffer, 0, length, output, 0);
             out.write(output, 0, produced);

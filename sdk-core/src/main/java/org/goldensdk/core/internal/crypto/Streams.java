@@ -6,7 +6,8 @@ import org.goldensdk.core.MalformedInputException;
 
 /** Feeds a stream through a consumer in fixed-size chunks, so no input is ever held whole in memory. */
 public final class Streams {
-    static final int CHUNK = 16 * 1024;
+    /** The size of the chunks handed to a {@link ChunkConsumer}. */
+    public static final int CHUNK = 16 * 1024;
 
     /** Receives one chunk of input. */
     @FunctionalInterface
