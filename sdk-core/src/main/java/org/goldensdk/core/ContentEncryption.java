@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.PrivateKey;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import org.bouncycastle.crypto.InvalidCipherTextException;
@@ -50,7 +49,7 @@ public final class ContentEncryption {
         Bc.random().nextBytes(iv);
         try {
             KeyWrapping.Wrapped wrapped = KeyWrapping.wrap(receiver.getPublicKey(), contentKey, Bc.random());
-            EncryptionHeader header = EncryptionHeader.of(suite, wrapped.algorithm(), certificateDigest(suite, receiver),
+            EncryptionHeader header = EncryptionHeader.of(suite, wrapped.algorithm(), Certificates.digest(receiver, suite),
                     wrapped.encryptedKey(), wrapped.ephemeralPublicKey(), iv);
             GCMModeCipher gcm = gcm(suite);
             gcm.init(true, new AEADParameters(new KeyParameter(contentKey), TAG_BITS, iv, associated(header, associatedData)));
@@ -73,7 +72,7 @@ public final class ContentEncryption {
             InputStream ciphertext, OutputStream plaintext, byte[] associatedData) {
         X509Certificate own = Bc.certificate(ownCertificate);
         CryptoSuite suite = header.suite();
-        if (CryptoSuite.of(own) != suite || !certificateDigest(suite, own).equals(header.recipient())) {
+        if (CryptoSuite.of(own) != suite || !Certificates.digest(own, suite).equals(header.recipient())) {
             throw new CryptoException("the content was encrypted for another certificate (" + header.recipient()
                     + "), not for " + Bc.subject(own) + "; it cannot be decrypted with this key");
         }
@@ -93,14 +92,6 @@ public final class ContentEncryption {
                     + "): the ciphertext, its header or the associated data were altered; discard the output", e);
         } finally {
             Arrays.fill(contentKey, (byte) 0);
-        }
-    }
-
-    private static DigestValue certificateDigest(CryptoSuite suite, X509Certificate certificate) {
-        try {
-            return suite.digest(certificate.getEncoded());
-        } catch (CertificateEncodingException e) {
-            throw new CryptoException("certificate cannot be encoded: " + e.getMessage(), e);
         }
     }
 

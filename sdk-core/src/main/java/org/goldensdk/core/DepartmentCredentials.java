@@ -20,10 +20,6 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
-import org.bouncycastle.asn1.ASN1String;
-import org.bouncycastle.asn1.x500.RDN;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.goldensdk.core.internal.crypto.Bc;
 import org.goldensdk.core.internal.crypto.Keys;
 import org.goldensdk.core.internal.crypto.Pem;
@@ -55,7 +51,7 @@ public final class DepartmentCredentials {
     private final Pkcs12.Entry intl;
     private final Signer gmSigner;
     private final Signer intlSigner;
-    private final String creditCode;
+    private final CreditCode creditCode;
 
     private DepartmentCredentials(Pkcs12.Entry gmSigning, Pkcs12.Entry gmEncryption, Pkcs12.Entry intl) {
         this.gmSigning = checked(GM_SIGNING_ALIAS, gmSigning, CryptoSuite.GM);
@@ -63,14 +59,14 @@ public final class DepartmentCredentials {
         this.intl = checked(INTL_ALIAS, intl, CryptoSuite.INTL);
         this.gmSigner = SoftwareSigner.of(this.gmSigning.key(), this.gmSigning.chain());
         this.intlSigner = SoftwareSigner.of(this.intl.key(), this.intl.chain());
-        this.creditCode = creditCodeOf(this.gmSigning.chain().get(0))
+        this.creditCode = Certificates.creditCode(this.gmSigning.chain().get(0))
                 .orElseThrow(() -> new ConfigurationException(GM_SIGNING_ALIAS, "the signing certificate "
                         + subject(this.gmSigning) + " carries no credit code in its subject serialNumber (2.5.4.5)"));
         for (Map.Entry<String, Pkcs12.Entry> other : Map.of(GM_ENCRYPTION_ALIAS, this.gmEncryption, INTL_ALIAS, this.intl).entrySet()) {
-            Optional<String> code = creditCodeOf(other.getValue().chain().get(0));
+            Optional<CreditCode> code = Certificates.creditCode(other.getValue().chain().get(0));
             if (!code.equals(Optional.of(creditCode))) {
                 throw new ConfigurationException(other.getKey(), "certificate " + subject(other.getValue())
-                        + " carries credit code " + code.orElse("(none)") + " but the signing certificate carries "
+                        + " carries credit code " + code.map(CreditCode::value).orElse("(none)") + " but the signing certificate carries "
                         + creditCode + "; all three certificates must belong to one department");
             }
         }
@@ -98,7 +94,7 @@ public final class DepartmentCredentials {
     }
 
     /** The department's unified social credit code, from the certificates' subject serialNumber (2.5.4.5). */
-    public String creditCode() {
+    public CreditCode creditCode() {
         return creditCode;
     }
 
@@ -196,14 +192,6 @@ public final class DepartmentCredentials {
                     + Bc.subject(chain.get(0)));
         }
         return new Pkcs12.Entry(entry.key(), chain);
-    }
-
-    private static Optional<String> creditCodeOf(X509Certificate certificate) {
-        RDN[] rdns = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()).getRDNs(BCStyle.SERIALNUMBER);
-        if (rdns.length == 0 || !(rdns[0].getFirst().getValue() instanceof ASN1String)) {
-            return Optional.empty();
-        }
-        return Optional.of(((ASN1String) rdns[0].getFirst().getValue()).getString());
     }
 
     private static String subject(Pkcs12.Entry entry) {

@@ -40,7 +40,7 @@ class DepartmentCredentialsTest {
     void holdsTheThreeKeysAndTheCreditCodeFromTheSubjectSerialNumber() {
         DepartmentCredentials credentials = complete().build();
 
-        assertThat(credentials.creditCode()).isEqualTo(TAX);
+        assertThat(credentials.creditCode().value()).isEqualTo(TAX);
         assertThat(credentials.signer(CryptoSuite.GM).algorithm()).isEqualTo(SignatureAlgorithm.SM2_SM3);
         assertThat(credentials.signer(CryptoSuite.INTL).algorithm()).isEqualTo(SignatureAlgorithm.ES256);
         assertThat(credentials.signer(CryptoSuite.GM).certificate()).isEqualTo(GM_SIGN.certificate());
@@ -61,7 +61,7 @@ class DepartmentCredentialsTest {
         }
 
         assertThat(java.util.Collections.list(raw.aliases())).containsExactlyInAnyOrder("gm-sign", "gm-enc", "intl");
-        assertThat(loaded.creditCode()).isEqualTo(TAX);
+        assertThat(loaded.creditCode().value()).isEqualTo(TAX);
         byte[] signature = loaded.signer(CryptoSuite.GM).sign(new byte[] {42});
         assertThat(Verifier.of(GM_SIGN.certificate()).verify(new byte[] {42}, signature)).isTrue();
         assertThat(loaded.signer(CryptoSuite.GM).certificateChain()).containsExactlyElementsOf(GM_SIGN.chain());
@@ -131,7 +131,7 @@ class DepartmentCredentialsTest {
                 .intl(intlKey, write(dir, "intl.pem", chainPem(INTL)))
                 .build();
 
-        assertThat(credentials.creditCode()).isEqualTo(TAX);
+        assertThat(credentials.creditCode().value()).isEqualTo(TAX);
         assertThatThrownBy(() -> DepartmentCredentials.builder().pemPassword("nope".toCharArray())
                 .gmEncryption(encKey, dir.resolve("enc.pem")))
                 .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.key()).isEqualTo("gm-enc"))

@@ -40,6 +40,7 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.goldensdk.core.CryptoSuite;
+import org.goldensdk.core.CreditCode;
 import org.goldensdk.core.DepartmentCredentials;
 import org.goldensdk.core.TrustAnchors;
 
@@ -105,17 +106,16 @@ public final class CertificateAuthority {
     }
 
     /** Issues a department's three certificates valid from the CA clock's now (less an hour of skew) for the default validity. */
-    public DepartmentCredentials issue(String creditCode, String organisation) {
+    public DepartmentCredentials issue(CreditCode creditCode, String organisation) {
         Instant now = clock.instant();
         return issue(creditCode, organisation, now.minus(Duration.ofHours(1)), now.plus(validity));
     }
 
     /**
      * Issues a department's three certificates valid between the two instants — in the past for an
-     * expired set. {@code creditCode} is the 18-character unified social credit code (a String until
-     * the typed value exists); it is not checked here, so negative tests can use broken ones.
+     * expired set. The credit code goes into each subject's serialNumber (2.5.4.5) attribute.
      */
-    public DepartmentCredentials issue(String creditCode, String organisation, Instant notBefore, Instant notAfter) {
+    public DepartmentCredentials issue(CreditCode creditCode, String organisation, Instant notBefore, Instant notAfter) {
         Objects.requireNonNull(creditCode, "creditCode");
         Objects.requireNonNull(organisation, "organisation");
         KeyPair signing = keyPair("sm2p256v1");
@@ -160,9 +160,9 @@ public final class CertificateAuthority {
         return text.toString();
     }
 
-    private static X500Name subject(String creditCode, String organisation, String role) {
+    private static X500Name subject(CreditCode creditCode, String organisation, String role) {
         return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "CN").addRDN(BCStyle.O, organisation)
-                .addRDN(BCStyle.OU, role).addRDN(BCStyle.SERIALNUMBER, creditCode).addRDN(BCStyle.CN, organisation).build();
+                .addRDN(BCStyle.OU, role).addRDN(BCStyle.SERIALNUMBER, creditCode.value()).addRDN(BCStyle.CN, organisation).build();
     }
 
     private static KeyPair keyPair(String curve) {

@@ -1,9 +1,14 @@
 package org.goldensdk.testkit;
 
+import org.goldensdk.core.CreditCode;
+import org.goldensdk.core.DepartmentCredentials;
+import org.goldensdk.core.DivisionCode;
+import org.goldensdk.core.PartyId;
+
 /**
  * The Wuhan departments of the design's examples, each with its unified social credit code (valid
- * GB 32100 check characters) and the code of one business system. {@link #partyId()} is the
- * party id text {@code CN/420100/<creditCode>/<system>}.
+ * GB 32100 check characters) and the code of one business system. {@link #partyId()} is
+ * {@code CN/420100/<creditCode>/<system>}.
  */
 public enum TestDepartment {
     /** 国家税务总局武汉市税务局 — the invoice system. */
@@ -24,20 +29,20 @@ public enum TestDepartment {
     SERVICE_CENTRE("11420100MB00000864", "approval", "武汉市政务服务中心");
 
     /** GB/T 2260 code of Wuhan. */
-    public static final String DIVISION = "420100";
+    public static final DivisionCode DIVISION = DivisionCode.parse("420100");
 
-    private final String creditCode;
+    private final CreditCode creditCode;
     private final String systemCode;
     private final String organisation;
 
     TestDepartment(String creditCode, String systemCode, String organisation) {
-        this.creditCode = creditCode;
+        this.creditCode = CreditCode.parse(creditCode);
         this.systemCode = systemCode;
         this.organisation = organisation;
     }
 
-    /** The 18-character unified social credit code (a String until the typed value is in core). */
-    public String creditCode() {
+    /** The department's unified social credit code. */
+    public CreditCode creditCode() {
         return creditCode;
     }
 
@@ -51,13 +56,13 @@ public enum TestDepartment {
         return organisation;
     }
 
-    /** The party id text {@code CN/420100/<creditCode>/<system>}. */
-    public String partyId() {
-        return "CN/" + DIVISION + "/" + creditCode + "/" + systemCode;
+    /** The party id {@code CN/420100/<creditCode>/<system>}. */
+    public PartyId partyId() {
+        return PartyId.of(DIVISION, creditCode, systemCode);
     }
 
     /** The department's ready-made credentials from the shared development CA (see {@link TestCredentials}). */
-    public org.goldensdk.core.DepartmentCredentials credentials() {
+    public DepartmentCredentials credentials() {
         return TestCredentials.of(this);
     }
 }

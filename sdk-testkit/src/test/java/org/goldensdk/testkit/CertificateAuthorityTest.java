@@ -21,6 +21,7 @@ import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import org.goldensdk.core.CertificatePurpose;
 import org.goldensdk.core.ConfigurationException;
+import org.goldensdk.core.CreditCode;
 import org.goldensdk.core.CryptoSuite;
 import org.goldensdk.core.DepartmentCredentials;
 import org.goldensdk.core.Signer;
@@ -62,7 +63,7 @@ class CertificateAuthorityTest {
 
     @Test
     void theCreditCodeIsInTheSubject() {
-        assertThat(TAX.creditCode()).isEqualTo("11420100MB00000196");
+        assertThat(TAX.creditCode().value()).isEqualTo("11420100MB00000196");
         assertThat(org.bouncycastle.asn1.x500.X500Name.getInstance(TAX.signer(CryptoSuite.GM).certificate().getSubjectX500Principal().getEncoded())
                 .getRDNs(org.bouncycastle.asn1.x500.style.BCStyle.SERIALNUMBER)[0].getFirst().getValue().toString()).isEqualTo("11420100MB00000196");
     }
@@ -82,7 +83,7 @@ class CertificateAuthorityTest {
 
         assertThat(signer.suite()).isEqualTo(suite);
         assertThat(Verifier.of(signer.certificate()).verify(DATA, signer.sign(DATA))).isTrue();
-        assertThat(Verifier.of(CA.issue("11420100MB00000271", "武汉海关").signer(suite).certificate())
+        assertThat(Verifier.of(CA.issue(CreditCode.parse("11420100MB00000271"), "武汉海关").signer(suite).certificate())
                 .verify(DATA, signer.sign(DATA))).isFalse();
     }
 
@@ -103,7 +104,7 @@ class CertificateAuthorityTest {
 
     @Test
     void anExpiredSetFailsValidation() {
-        DepartmentCredentials expired = CA.issue("11420100MB0000043N", "武汉市农业农村局",
+        DepartmentCredentials expired = CA.issue(CreditCode.parse("11420100MB0000043N"), "武汉市农业农村局",
                 NOW.minus(Duration.ofDays(400)), NOW.minus(Duration.ofDays(35)));
 
         for (CryptoSuite suite : CryptoSuite.values()) {
@@ -116,7 +117,7 @@ class CertificateAuthorityTest {
     void defaultValidityFollowsTheCaClock() {
         CertificateAuthority shortLived = CertificateAuthority.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .validity(Duration.ofDays(7)).build();
-        DepartmentCredentials audit = shortLived.issue("11420100MB0000051H", "武汉市审计局");
+        DepartmentCredentials audit = shortLived.issue(CreditCode.parse("11420100MB0000051H"), "武汉市审计局");
         List<X509Certificate> chain = audit.signer(CryptoSuite.GM).certificateChain();
 
         assertThatCode(() -> shortLived.trustAnchors().validate(chain, CertificatePurpose.SIGNING, NOW.plus(Duration.ofDays(6))))
@@ -138,7 +139,7 @@ class CertificateAuthorityTest {
 
     @Test
     void theIntlCredentialsServeMutualTlsOnLocalhost() throws Exception {
-        DepartmentCredentials customs = CA.issue("11420100MB00000271", "武汉海关");
+        DepartmentCredentials customs = CA.issue(CreditCode.parse("11420100MB00000271"), "武汉海关");
         TrustAnchors anchors = CA.trustAnchors();
         SSLContext server = tls(customs, anchors);
         SSLContext client = tls(TAX, anchors);

@@ -27,7 +27,7 @@ class TestCredentialsTest {
         DepartmentCredentials credentials = department.credentials();
 
         assertThat(credentials.creditCode()).isEqualTo(department.creditCode());
-        assertThat(department.partyId()).isEqualTo("CN/420100/" + department.creditCode() + "/" + department.systemCode());
+        assertThat(department.partyId()).hasToString("CN/420100/" + department.creditCode().value() + "/" + department.systemCode());
         assertThatCode(() -> TestCredentials.trustAnchors().validate(credentials.signer(CryptoSuite.GM).certificateChain(),
                 CertificatePurpose.SIGNING, SOME_TIME)).doesNotThrowAnyException();
     }
