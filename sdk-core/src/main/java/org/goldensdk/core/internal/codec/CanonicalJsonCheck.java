@@ -1,18 +1,15 @@
 package org.goldensdk.core.internal.codec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.util.Iterator;
 import java.util.Map;
-import org.erdtman.jcs.NumberToJSON;
 import org.goldensdk.core.MalformedInputException;
 
 /**
  * Checks that a JSON tree is I-JSON (RFC 7493) as RFC 8785 requires, so canonicalisation can never
  * silently change what is signed: strings and names are valid Unicode (no lone surrogates),
- * numbers are finite and keep their exact value as IEEE 754 doubles, only JSON values occur, and
- * the depth is bounded. Duplicate names cannot occur in a tree; the parser refuses them earlier.
+ * numbers survive conversion to IEEE 754 doubles (see {@link #requireDoubleFaithful}), only JSON
+ * values occur, and the depth is bounded. Duplicate names cannot occur in a tree; the parser refuses them earlier.
  */
 public final class CanonicalJsonCheck {
 
@@ -32,8 +29,7 @@ public final class CanonicalJsonCheck {
         switch (node.getNodeType()) {
             case OBJECT:
                 enter(path, depth);
-                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> member = it.next();
+                for (Map.Entry<String, JsonNode> member : node.properties()) {
                     String memberPath = path + "." + member.getKey();
                     requireValidUnicode(member.getKey(), "property name", memberPath);
                     check(member.getValue(), memberPath, depth + 1);
@@ -49,7 +45,7 @@ public final class CanonicalJsonCheck {
                 requireValidUnicode(node.textValue(), "string", path);
                 break;
             case NUMBER:
-                requireExactDouble(node, path);
+                requireDoubleFaithful(node, path);
                 break;
             case BOOLEAN:
             case NULL:
@@ -78,19 +74,25 @@ public final class CanonicalJsonCheck {
         }
     }
 
-    private static void requireExactDouble(JsonNode node, String path) {
-        BigDecimal exact = node.decimalValue();
-        double asDouble = node.doubleValue();
-        boolean exactAsDouble;
-        try {
-            exactAsDouble = Double.isFinite(asDouble)
-                    && exact.compareTo(new BigDecimal(NumberToJSON.serializeNumber(asDouble))) == 0;
-        } catch (IOException e) {
-            exactAsDouble = false;
+    /**
+     * JCS reads every number as an IEEE 754 double, so a fraction may round (the RFC's own example
+     * turns 333333333.33333329 into 333333333.3333333). What is refused is a change of kind: an
+     * integer that no double holds exactly (identifiers past 2^53), a value that overflows to
+     * infinity, and a non-zero value that underflows to zero.
+     */
+    private static void requireDoubleFaithful(JsonNode node, String path) {
+        double value = node.doubleValue();
+        String problem = null;
+        if (!Double.isFinite(value)) {
+            problem = "is too large for an IEEE 754 double";
+        } else if (value == 0 && node.decimalValue().signum() != 0) {
+            problem = "is too small for an IEEE 754 double and would become 0";
+        } else if (node.isIntegralNumber() && new BigDecimal(node.bigIntegerValue()).compareTo(new BigDecimal(value)) != 0) {
+            problem = "is an integer that an IEEE 754 double cannot hold exactly";
         }
-        if (!exactAsDouble) {
-            throw refuse("JSON number at " + path + " cannot be represented exactly as an IEEE 754 double,"
-                    + " so canonicalisation would change it; send it as a string");
+        if (problem != null) {
+            throw refuse("JSON number at " + path + " " + problem + ", so canonicalisation would change it;"
+                    + " send it as a string");
         }
     }
 
