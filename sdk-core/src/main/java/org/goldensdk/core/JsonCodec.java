@@ -62,10 +62,11 @@ public final class JsonCodec {
     public <T> T read(InputStream in, Class<T> type) {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(type, "type");
+        LimitedInputStream source = limited(in);
         try {
-            return mapper.readValue(limited(in), type);
+            return mapper.readValue(source, type);
         } catch (IOException e) {
-            throw JsonSupport.readFailure(e, type.getSimpleName());
+            throw JsonSupport.readFailure(e, source, type.getSimpleName());
         }
     }
 
@@ -87,11 +88,12 @@ public final class JsonCodec {
      */
     public JsonNode readTree(InputStream in) {
         Objects.requireNonNull(in, "in");
+        LimitedInputStream source = limited(in);
         JsonNode tree;
         try {
-            tree = mapper.readTree(limited(in));
+            tree = mapper.readTree(source);
         } catch (IOException e) {
-            throw JsonSupport.readFailure(e, "a JSON tree");
+            throw JsonSupport.readFailure(e, source, "a JSON tree");
         }
         if (tree == null || tree.isMissingNode()) {
             throw new MalformedInputException("the JSON document is empty; send one JSON value", null);
@@ -139,7 +141,7 @@ public final class JsonCodec {
         }
     }
 
-    private InputStream limited(InputStream in) {
+    private LimitedInputStream limited(InputStream in) {
         return new LimitedInputStream(in, limits.maxInputBytes());
     }
 

@@ -27,7 +27,10 @@ import org.goldensdk.core.internal.codec.XmlSupport;
  * Binds XML with JAXB, reading only through a hardened StAX parser ({@link SafeXml}): any DOCTYPE
  * or entity reference is refused, nothing external is ever fetched, and depth, attributes, names,
  * text and size stay within {@link CodecLimits} (size enforced while streaming). Values that do not
- * fit the target type are refused, not defaulted. Writes UTF-8.
+ * fit the target type are refused, not defaulted, and so are elements the type does not declare:
+ * XML schemas declare their extension points ({@code xs:any}, bound as
+ * {@link jakarta.xml.bind.annotation.XmlAnyElement}), so anything else unexpected is an error.
+ * Writes UTF-8.
  *
  * <p>Every read failure is a {@link MalformedInputException} ({@code MALFORMED_INPUT}, or
  * {@code PAYLOAD_TOO_LARGE} past {@link CodecLimits#maxInputBytes()}) with the line and column
@@ -73,10 +76,10 @@ public final class XmlCodec {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(type, "type");
         Unmarshaller unmarshaller = unmarshaller(type);
+        LimitedInputStream source = new LimitedInputStream(in, limits.maxInputBytes());
         XMLStreamReader reader = null;
         try {
-            reader = new LimitingStreamReader(
-                    inputFactory.createXMLStreamReader(new LimitedInputStream(in, limits.maxInputBytes())), limits);
+            reader = new LimitingStreamReader(inputFactory.createXMLStreamReader(source), limits);
             Object bound = type.isAnnotationPresent(XmlRootElement.class)
                     ? JAXBIntrospector.getValue(unmarshaller.unmarshal(reader))
                     : unmarshaller.unmarshal(reader, type).getValue();
@@ -86,7 +89,7 @@ public final class XmlCodec {
             }
             return type.cast(bound);
         } catch (XMLStreamException | JAXBException e) {
-            throw XmlSupport.readFailure(e, type.getSimpleName());
+            throw XmlSupport.readFailure(e, source, type.getSimpleName());
         } finally {
             close(reader);
         }

@@ -25,12 +25,6 @@ public final class InputErrors {
         return Optional.empty();
     }
 
-    /** {@code PAYLOAD_TOO_LARGE} if the size limit was passed somewhere in the chain. */
-    public static Optional<MalformedInputException> tooLarge(Throwable failure, String what) {
-        return findCause(failure, LimitedInputStream.LimitExceededException.class)
-                .map(e -> MalformedInputException.tooLarge(what, e.limit()));
-    }
-
     /** A parser's own message cut to a fragment, control characters replaced, for quoting. */
     public static String detail(String parserMessage) {
         if (parserMessage == null || parserMessage.isBlank()) {

@@ -78,8 +78,11 @@ public final class JsonSupport {
      *
      * @throws UncheckedIOException when the source itself failed, which says nothing about the input
      */
-    public static MalformedInputException readFailure(IOException failure, String target) {
-        return InputErrors.tooLarge(failure, "JSON document").orElseGet(() -> describe(failure, target));
+    public static MalformedInputException readFailure(IOException failure, LimitedInputStream source, String target) {
+        if (source.limitExceeded()) {
+            return MalformedInputException.tooLarge("JSON document", source.limit());
+        }
+        return describe(failure, target);
     }
 
     private static MalformedInputException describe(IOException failure, String target) {

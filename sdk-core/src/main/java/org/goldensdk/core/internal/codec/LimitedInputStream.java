@@ -7,31 +7,15 @@ import java.io.InputStream;
 /**
  * Passes bytes through until more than {@code limit} have been read, then fails. It never asks the
  * underlying stream for more than {@code limit + 1} bytes in total, so an endless or huge input is
- * cut off there instead of being buffered by a parser.
+ * cut off there instead of being buffered by a parser. Parsers wrap the resulting
+ * {@link IOException} in their own ways (the JDK's StAX parser keeps only its message), so codecs
+ * ask {@link #limitExceeded()} rather than searching the cause chain.
  */
 public final class LimitedInputStream extends FilterInputStream {
 
-    /**
-     * Thrown when the limit is passed. An {@link IOException} so parsers propagate it (possibly
-     * wrapped); codecs find it in the cause chain and turn it into {@code PAYLOAD_TOO_LARGE}.
-     */
-    public static final class LimitExceededException extends IOException {
-        private static final long serialVersionUID = 1L;
-        private final long limit;
-
-        LimitExceededException(long limit) {
-            super("input exceeds the limit of " + limit + " bytes");
-            this.limit = limit;
-        }
-
-        /** The limit that was passed, in bytes. */
-        public long limit() {
-            return limit;
-        }
-    }
-
     private final long limit;
     private long count;
+    private boolean exceeded;
 
     /** Wraps {@code in}, allowing at most {@code limit} bytes. */
     public LimitedInputStream(InputStream in, long limit) {
@@ -68,18 +52,29 @@ public final class LimitedInputStream extends FilterInputStream {
         return skipped;
     }
 
+    /** The most bytes this stream passes on. */
+    public long limit() {
+        return limit;
+    }
+
+    /** Whether a read went past the limit; once true, every further read fails. */
+    public boolean limitExceeded() {
+        return exceeded;
+    }
+
     @Override
     public boolean markSupported() {
         return false;
     }
 
-    private void ensureRoom() throws LimitExceededException {
+    private void ensureRoom() throws IOException {
         if (count > limit) {
-            throw new LimitExceededException(limit);
+            exceeded = true;
+            throw new IOException("input exceeds the limit of " + limit + " bytes");
         }
     }
 
-    private void count(long n) throws LimitExceededException {
+    private void count(long n) throws IOException {
         count += n;
         ensureRoom();
     }

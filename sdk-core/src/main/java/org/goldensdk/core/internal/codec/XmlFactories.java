@@ -106,12 +106,15 @@ public final class XmlFactories {
      * so that {@link LimitingStreamReader}'s clearer message fires first where it is in use.
      */
     private static java.util.Map<String, String> jdkLimits(CodecLimits limits) {
+        String documentSize = String.valueOf(Math.min(limits.maxInputBytes(), Integer.MAX_VALUE));
         return java.util.Map.of(
                 "jdk.xml.entityExpansionLimit", NO_ENTITIES,
-                "jdk.xml.maxGeneralEntitySizeLimit", NO_ENTITIES,
-                "jdk.xml.maxParameterEntitySizeLimit", NO_ENTITIES,
-                "jdk.xml.totalEntitySizeLimit", NO_ENTITIES,
                 "jdk.xml.entityReplacementLimit", NO_ENTITIES,
+                // the JDK counts the document itself as a general entity ("[xml]"), so these sizes
+                // cannot be tiny; no declared entity can exist to use them anyway
+                "jdk.xml.maxGeneralEntitySizeLimit", documentSize,
+                "jdk.xml.maxParameterEntitySizeLimit", NO_ENTITIES,
+                "jdk.xml.totalEntitySizeLimit", documentSize,
                 "jdk.xml.maxElementDepth", String.valueOf(limits.maxXmlDepth() + 1),
                 "jdk.xml.elementAttributeLimit", String.valueOf(limits.maxAttributes() + 1),
                 "jdk.xml.maxXMLNameLimit", String.valueOf(limits.maxNameLength() + 1));
