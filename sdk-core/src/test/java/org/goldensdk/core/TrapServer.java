@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 
 /**
  * A loopback port that hostile documents point at. Nothing accepts while the parser runs, so any
@@ -23,7 +24,12 @@ final class TrapServer implements AutoCloseable {
 
     /** Whether a connection is waiting; a connection made earlier has completed its handshake by now. */
     boolean connectionWasAttempted() throws IOException {
-        socket.setSoTimeout(200);
+        return connectionArrivesWithin(Duration.ofMillis(200));
+    }
+
+    /** Whether a connection arrives within {@code timeout}; accepting and closing it unblocks its client. */
+    boolean connectionArrivesWithin(Duration timeout) throws IOException {
+        socket.setSoTimeout((int) timeout.toMillis());
         try (Socket ignored = socket.accept()) {
             return true;
         } catch (SocketTimeoutException e) {
