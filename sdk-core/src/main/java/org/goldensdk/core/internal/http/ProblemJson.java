@@ -1,24 +1,22 @@
 package org.goldensdk.core.internal.http;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.goldensdk.core.CodecLimits;
 import org.goldensdk.core.Finding;
+import org.goldensdk.core.JsonCodec;
+import org.goldensdk.core.MalformedInputException;
 import org.goldensdk.core.Problem;
 
 /**
  * Reads and writes problem+json bodies with tight limits: the body is small, shallow and read
  * leniently (a field of the wrong type is ignored, never fatal), because it comes from a peer that
- * is already failing. The shared JSON codec replaces this once it exists.
+ * is already failing.
  */
 public final class ProblemJson {
 
@@ -27,10 +25,8 @@ public final class ProblemJson {
     private static final int MAX_FINDINGS = 200;
     private static final int MAX_TEXT = 4096;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(8).maxStringLength(MAX_BODY_BYTES).maxNumberLength(20).build())
-            .build());
+    private static final JsonCodec CODEC = JsonCodec.of(CodecLimits.builder().maxInputBytes(MAX_BODY_BYTES)
+            .maxJsonDepth(8).maxStringLength(MAX_BODY_BYTES).maxNumberLength(20).build());
 
     private ProblemJson() {
     }
@@ -42,8 +38,8 @@ public final class ProblemJson {
         }
         JsonNode root;
         try {
-            root = MAPPER.readTree(body);
-        } catch (IOException e) {
+            root = CODEC.readTree(body);
+        } catch (MalformedInputException e) {
             return Optional.empty();
         }
         if (root == null || !root.isObject()) {
@@ -57,7 +53,7 @@ public final class ProblemJson {
 
     /** The problem+json bytes of {@code problem}; absent fields are left out. */
     public static byte[] write(Problem problem) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         putIfPresent(root, "type", problem.type());
         putIfPresent(root, "title", problem.title());
         root.put("status", problem.status());
@@ -70,11 +66,7 @@ public final class ProblemJson {
             problem.findings().forEach(finding -> findings.addObject()
                     .put("field", finding.field()).put("rule", finding.rule()).put("message", finding.message()));
         }
-        try {
-            return MAPPER.writeValueAsString(root).getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree of strings always serialises", e);
-        }
+        return CODEC.write(root);
     }
 
     private static void putIfPresent(ObjectNode node, String name, String value) {
