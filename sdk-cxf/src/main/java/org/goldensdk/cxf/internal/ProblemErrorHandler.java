@@ -22,14 +22,19 @@ final class ProblemErrorHandler extends ErrorHandler {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        String requestId = RequestIds.acceptOrCreate(request.getHeaders().get(HttpRequest.REQUEST_ID_HEADER));
         Object status = request.getAttribute(ERROR_STATUS);
         int code = status instanceof Integer value ? value : response.getStatus();
-        response.setStatus(code);
+        answer(request, response, callback, Failures.forStatus(code));
+        return true;
+    }
+
+    /** Completes {@code response} with the problem+json body of {@code answer}. */
+    static void answer(Request request, Response response, Callback callback, Failures.Answer answer) {
+        String requestId = RequestIds.acceptOrCreate(request.getHeaders().get(HttpRequest.REQUEST_ID_HEADER));
+        response.setStatus(answer.status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
         response.getHeaders().put(HttpRequest.REQUEST_ID_HEADER, requestId);
-        response.write(true, ByteBuffer.wrap(body(code, requestId)), callback);
-        return true;
+        response.write(true, ByteBuffer.wrap(body(answer, requestId)), callback);
     }
 
     @Override
@@ -37,12 +42,12 @@ final class ProblemErrorHandler extends ErrorHandler {
         String requestId = RequestIds.acceptOrCreate(null);
         fields.put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
         fields.put(HttpRequest.REQUEST_ID_HEADER, requestId);
-        return ByteBuffer.wrap(body(status, requestId));
+        return ByteBuffer.wrap(body(Failures.forStatus(status), requestId));
     }
 
-    private static byte[] body(int status, String requestId) {
+    private static byte[] body(Failures.Answer answer, String requestId) {
         try {
-            return MAPPER.writeValueAsBytes(Failures.forStatus(status).problem(requestId));
+            return MAPPER.writeValueAsBytes(answer.problem(requestId));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a problem record always serialises", e);
         }

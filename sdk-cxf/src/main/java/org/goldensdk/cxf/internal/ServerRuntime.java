@@ -67,6 +67,9 @@ public final class ServerRuntime implements AutoCloseable {
         try {
             org.eclipse.jetty.server.Server jetty = new org.eclipse.jetty.server.Server(threadPool());
             ServerConnector connector = connector(jetty, host, port, sslContext, clientAuth);
+            if (sslContext != null && clientAuth == ClientAuth.REQUIRED) {
+                jetty.setHandler(new ClientCertificateGuard());
+            }
             connector.open();
             int boundPort = connector.getLocalPort();
             String scheme = sslContext == null ? "http" : "https";
@@ -79,6 +82,7 @@ public final class ServerRuntime implements AutoCloseable {
             }
             // CXF installs its own error handler when it creates the Jetty server; ours answers problem+json.
             jetty.setErrorHandler(new ProblemErrorHandler());
+
             return runtime;
         } catch (IOException | GeneralSecurityException | URISyntaxException | RuntimeException e) {
             if (runtime != null) {
@@ -140,8 +144,8 @@ public final class ServerRuntime implements AutoCloseable {
             SslContextFactory.Server tls = new SslContextFactory.Server();
             tls.setSslContext(sslContext);
             tls.setIncludeProtocols(PROTOCOLS);
-            tls.setNeedClientAuth(clientAuth == ClientAuth.REQUIRED);
-            tls.setWantClientAuth(clientAuth == ClientAuth.OPTIONAL);
+            // REQUIRED is enforced by ClientCertificateGuard: see there why not in the handshake.
+            tls.setWantClientAuth(clientAuth != ClientAuth.NONE);
             HttpConnectionFactory httpFactory = new HttpConnectionFactory(http);
             connector = new ServerConnector(jetty, new SslConnectionFactory(tls, httpFactory.getProtocol()), httpFactory);
         }
