@@ -14,7 +14,6 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.goldensdk.core.AccessDeniedException;
 import org.goldensdk.core.AuthenticationException;
 import org.goldensdk.core.BackpressureException;
@@ -27,7 +26,6 @@ import org.goldensdk.core.MalformedInputException;
 import org.goldensdk.core.NotFoundException;
 import org.goldensdk.core.SignatureException;
 import org.goldensdk.core.ValidationException;
-import org.slf4j.MDC;
 
 /** A resource exercising what the tests look at; records what it saw. */
 @Path("things")
@@ -39,14 +37,12 @@ public class ThingResource {
 
     final AtomicInteger uploadCalls = new AtomicInteger();
     final AtomicLong uploadBytesRead = new AtomicLong();
-    final AtomicReference<String> mdcRequestId = new AtomicReference<>();
 
     @POST
     @Path("echo")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Thing echo(Thing thing) {
-        mdcRequestId.set(MDC.get("requestId"));
         return new Thing(thing.name(), thing.size() + 1);
     }
 

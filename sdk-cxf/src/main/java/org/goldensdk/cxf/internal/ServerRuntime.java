@@ -64,9 +64,10 @@ public final class ServerRuntime implements AutoCloseable {
             Map<String, RestApi> apis) {
         Bus bus = BusFactory.newInstance().createBus();
         ServerRuntime runtime = null;
+        ServerConnector connector = null;
         try {
             org.eclipse.jetty.server.Server jetty = new org.eclipse.jetty.server.Server(threadPool());
-            ServerConnector connector = connector(jetty, host, port, sslContext, clientAuth);
+            connector = connector(jetty, host, port, sslContext, clientAuth);
             if (sslContext != null && clientAuth == ClientAuth.REQUIRED) {
                 jetty.setHandler(new ClientCertificateGuard());
             }
@@ -85,6 +86,9 @@ public final class ServerRuntime implements AutoCloseable {
 
             return runtime;
         } catch (IOException | GeneralSecurityException | URISyntaxException | RuntimeException e) {
+            if (connector != null) {
+                connector.close();
+            }
             if (runtime != null) {
                 runtime.close();
             } else {
