@@ -90,6 +90,29 @@ class ErrorMappingTest {
     }
 
     @Test
+    void unknownPropertiesAndExcessiveNestingAreMalformedInput() {
+        String unknown = "{\"name\":\"a\",\"size\":1,\"@class\":\"java.lang.ProcessBuilder\"}";
+        String deep = "{\"name\":" + "[".repeat(100) + "]".repeat(100) + "}";
+        for (String body : new String[] {unknown, deep}) {
+            HttpRequest request = HttpRequest.builder("POST", "things/echo")
+                    .body(HttpBody.of(body.getBytes(StandardCharsets.UTF_8), "application/json")).build();
+            assertThat(catchThrowableOfType(MalformedInputException.class, () -> transport.execute(request)).code())
+                    .isEqualTo(ErrorCode.MALFORMED_INPUT);
+        }
+    }
+
+    @Test
+    void anUnsupportedMediaTypeIs415MalformedInput() {
+        HttpRequest request = HttpRequest.builder("POST", "things/echo")
+                .body(HttpBody.of("<thing/>".getBytes(StandardCharsets.UTF_8), "application/xml")).build();
+
+        MalformedInputException refused = catchThrowableOfType(MalformedInputException.class, () -> transport.execute(request));
+
+        assertThat(refused.remote().orElseThrow().status()).isEqualTo(415);
+        assertThat(refused.code()).isEqualTo(ErrorCode.MALFORMED_INPUT);
+    }
+
+    @Test
     void wellFormedJsonIsServed() {
         HttpRequest request = HttpRequest.builder("POST", "things/echo")
                 .body(HttpBody.of("{\"name\":\"a\",\"size\":41}".getBytes(StandardCharsets.UTF_8), "application/json")).build();

@@ -18,7 +18,9 @@ public final class JaxrsServlets {
         Set<Object> singletons = new LinkedHashSet<>(resources);
         singletons.addAll(providers);
         return new CXFNonSpringJaxrsServlet(new Application() {
+            // Deprecated in JAX-RS 4 but still how CXF's servlet takes ready-made instances.
             @Override
+            @SuppressWarnings("deprecation")
             public Set<Object> getSingletons() {
                 return singletons;
             }

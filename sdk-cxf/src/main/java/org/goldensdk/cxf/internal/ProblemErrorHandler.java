@@ -3,7 +3,6 @@ package org.goldensdk.cxf.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;
-import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -13,8 +12,8 @@ import org.goldensdk.core.HttpRequest;
 import org.goldensdk.core.Problem;
 
 /**
- * Answers errors that Jetty raises itself (no context at this path, unparseable request line or
- * headers) as problem+json like every other error, never with Jetty's HTML page or stack traces.
+ * Answers errors that Jetty raises itself (above all: no endpoint at this path) as problem+json
+ * like every other error, never with Jetty's HTML page or stack traces.
  */
 final class ProblemErrorHandler extends ErrorHandler {
 
@@ -35,14 +34,6 @@ final class ProblemErrorHandler extends ErrorHandler {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
         response.getHeaders().put(HttpRequest.REQUEST_ID_HEADER, requestId);
         response.write(true, ByteBuffer.wrap(body(answer, requestId)), callback);
-    }
-
-    @Override
-    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        String requestId = RequestIds.acceptOrCreate(null);
-        fields.put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
-        fields.put(HttpRequest.REQUEST_ID_HEADER, requestId);
-        return ByteBuffer.wrap(body(Failures.forStatus(status), requestId));
     }
 
     private static byte[] body(Failures.Answer answer, String requestId) {
