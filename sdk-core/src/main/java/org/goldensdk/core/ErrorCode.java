@@ -36,6 +36,8 @@ public enum ErrorCode {
     CONFIGURATION("E_CONFIGURATION", 500, false),
     /** A cryptographic operation failed for a reason other than a bad signature (bad key, wrong suite). */
     CRYPTO("E_CRYPTO", 500, false),
+    /** Local storage (a file, the outbox database) could not be read or written. */
+    STORAGE("E_STORAGE", 500, true),
     /** The connection failed or timed out before an answer arrived. */
     TRANSPORT("E_TRANSPORT", 503, true),
     /** The remote side is temporarily unavailable. */

@@ -42,7 +42,7 @@ public record Problem(String type, String title, int status, String detail, Stri
     public static Problem from(GoldenException exception, String requestId) {
         ErrorCode code = exception.code();
         String detail = switch (code) {
-            case INTERNAL, CONFIGURATION, CRYPTO -> "the server failed to process the request; quote the request id to its operators";
+            case INTERNAL, CONFIGURATION, CRYPTO, STORAGE -> "the server failed to process the request; quote the request id to its operators";
             default -> exception.getMessage();
         };
         List<Finding> findings = exception instanceof ValidationException validation ? validation.findings()

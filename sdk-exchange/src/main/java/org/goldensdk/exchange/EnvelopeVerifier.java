@@ -6,11 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 import org.goldensdk.core.CertificatePurpose;
-import org.goldensdk.core.Certificates;
-import org.goldensdk.core.CreditCode;
-import org.goldensdk.core.SignatureException;
 import org.goldensdk.core.TrustAnchors;
 import org.goldensdk.core.ValidationException;
 import org.goldensdk.core.Verifier;
@@ -46,7 +42,7 @@ public final class EnvelopeVerifier {
     /**
      * Verifies the envelope's header, signature and signer; returns the verified typed header.
      *
-     * @throws SignatureException if the signature, the signer certificate, its path or its credit
+     * @throws org.goldensdk.core.SignatureException if the signature, the signer certificate, its path or its credit
      *     code do not verify — the message names which
      * @throws ValidationException if a signed header value breaks the format's rules, or the
      *     envelope expired (rule {@code envelope.expired}) or claims to be created in the future
@@ -54,23 +50,14 @@ public final class EnvelopeVerifier {
     public EnvelopeHeader verify(Envelope envelope) {
         Objects.requireNonNull(envelope, "envelope");
         X509Certificate signer = envelope.signerChain().get(0);
-        Verifier verifier = Verifier.of(signer);
-        if (!verifier.verify(envelope.canonicalHeaderUnsafe(), envelope.signature())) {
-            throw new SignatureException("the envelope header signature does not verify with the certificate of "
-                    + Certificates.subject(signer) + ": the header was altered after signing, or signed with another key");
-        }
+        Verifier verifier = SignedParts.requireSignature("envelope header", envelope.canonicalHeaderUnsafe(),
+                envelope.signature(), signer);
         EnvelopeHeader header = envelope.header();
-        if (header.signatureAlgorithm() != verifier.algorithm()) {
-            throw new SignatureException("the header declares signature algorithm " + header.signatureAlgorithm()
-                    + " but the signer certificate's key signs " + verifier.algorithm());
-        }
-        if (!Certificates.digest(signer, verifier.suite()).equals(header.signerCertificateDigest())) {
-            throw new SignatureException("signerCertificateDigest in the header does not match the attached signer"
-                    + " certificate " + Certificates.subject(signer));
-        }
+        SignedParts.requireDeclaredSigner("envelope header", header.signatureAlgorithm(),
+                header.signerCertificateDigest(), signer, verifier);
         Instant now = clock.instant();
         trustAnchors.validate(envelope.signerChain(), CertificatePurpose.SIGNING, now);
-        requireSender(header, signer);
+        SignedParts.requireSignerIs("envelope's sender", header.sender(), signer);
         if (checkExpiry) {
             if (now.isAfter(header.expiresAt())) {
                 throw new ValidationException("expiresAt", "envelope.expired", "envelope " + header.messageId()
@@ -105,18 +92,6 @@ public final class EnvelopeVerifier {
         AttachmentInfo info = header.attachments().get(index);
         return new VerifyingInputStream(carried, "attachment '" + info.name() + "' of " + header.messageId(),
                 info.digest(), info.size());
-    }
-
-    private static void requireSender(EnvelopeHeader header, X509Certificate signer) {
-        Optional<CreditCode> certified = Certificates.creditCode(signer);
-        if (certified.isEmpty()) {
-            throw new SignatureException("the signer certificate " + Certificates.subject(signer)
-                    + " carries no credit code, so it cannot sign for sender " + header.sender());
-        }
-        if (!certified.get().equals(header.sender().creditCode())) {
-            throw new SignatureException("the signer certificate belongs to credit code " + certified.get()
-                    + " but the envelope claims sender " + header.sender() + "; a department signs only as itself");
-        }
     }
 
     /** Collects the verifier's settings; not thread-safe. */
