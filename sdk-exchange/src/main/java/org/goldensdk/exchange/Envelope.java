@@ -27,7 +27,7 @@ public final class Envelope {
     private volatile EnvelopeHeader header;
 
     private Envelope(ObjectNode headerNode, byte[] signature, List<X509Certificate> signerChain, EnvelopeHeader header) {
-        this.headerNode = headerNode.deepCopy();
+        this.headerNode = HeaderNodes.sortedCopy(headerNode);
         this.canonicalHeader = CANONICAL.canonicalize(this.headerNode);
         this.signature = signature.clone();
         this.signerChain = List.copyOf(signerChain);

@@ -58,7 +58,7 @@ public final class Receipt {
     private final DigestValue signerCertificateDigest;
 
     private Receipt(ObjectNode node, byte[] signature, List<X509Certificate> signerChain) {
-        this.node = node.deepCopy();
+        this.node = HeaderNodes.sortedCopy(node);
         this.canonical = CANONICAL.canonicalize(this.node);
         this.signature = signature.clone();
         this.signerChain = List.copyOf(signerChain);

@@ -71,6 +71,33 @@ public final class HeaderNodes {
     private HeaderNodes() {
     }
 
+    /**
+     * A deep copy with every object's members in the order RFC 8785 sorts them, so an envelope's
+     * JSON encoding is the same bytes whichever encoding it was read from.
+     */
+    public static ObjectNode sortedCopy(ObjectNode node) {
+        ObjectNode sorted = NODES.objectNode();
+        java.util.List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        java.util.Collections.sort(names);
+        for (String name : names) {
+            sorted.set(name, sortedCopy(node.get(name)));
+        }
+        return sorted;
+    }
+
+    private static JsonNode sortedCopy(JsonNode node) {
+        if (node.isObject()) {
+            return sortedCopy((ObjectNode) node);
+        }
+        if (node.isArray()) {
+            ArrayNode array = NODES.arrayNode();
+            node.forEach(item -> array.add(sortedCopy(item)));
+            return array;
+        }
+        return node.deepCopy();
+    }
+
     /** The all-string object for {@code header}; optional members that are absent are left out. */
     public static ObjectNode toNode(EnvelopeHeader header) {
         ObjectNode node = NODES.objectNode();
