@@ -164,6 +164,16 @@ class EnvelopeFileTest {
         }
     }
 
+    @Test
+    void thePayloadStreamSkipsLikeAnyInputStreamAndStillChecksTheDigest() throws IOException {
+        Path file = sealedFile(CryptoSuite.GM);
+        try (EnvelopeFile opened = EnvelopeFile.open(file); InputStream payload = opened.payload()) {
+            assertThat(payload.skip(-1)).isZero();
+            assertThat(payload.skip(3)).isEqualTo(3);
+            assertThat(payload.readAllBytes()).isEqualTo(java.util.Arrays.copyOfRange(PAYLOAD, 3, PAYLOAD.length));
+        }
+    }
+
     // Tampering with the bytes of a well-formed file: the structure is fine, the signature is not.
 
     @Test
