@@ -64,6 +64,9 @@ public final class VerifyingInputStream extends FilterInputStream {
 
     @Override
     public long skip(long n) throws IOException {
+        if (n <= 0) {
+            return 0;
+        }
         byte[] sink = new byte[(int) Math.min(n, 8192)];
         int read = read(sink, 0, sink.length);
         return Math.max(read, 0);
