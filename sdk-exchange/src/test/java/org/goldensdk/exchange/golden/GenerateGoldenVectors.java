@@ -9,6 +9,7 @@ import java.util.Base64;
 import org.goldensdk.core.CryptoSuite;
 import org.goldensdk.core.DepartmentCredentials;
 import org.goldensdk.exchange.EnvelopeCodec;
+import org.goldensdk.exchange.EnvelopeFile;
 import org.goldensdk.exchange.EnvelopeSealer;
 import org.goldensdk.exchange.SealedMessage;
 import org.goldensdk.testkit.CertificateAuthority;
@@ -49,6 +50,7 @@ public final class GenerateGoldenVectors {
                         Base64.getEncoder().encodeToString(sealed.envelope().signature()) + "\n");
                 Files.write(dir.resolve(stem + "-envelope.json"), EnvelopeCodec.json().encode(sealed.envelope()));
                 Files.write(dir.resolve(stem + "-envelope.xml"), EnvelopeCodec.xml().encode(sealed.envelope()));
+                EnvelopeFile.write(sealed, dir.resolve(stem + "-envelope.gef"));
             }
         }
         System.out.println("golden vectors written to " + dir.toAbsolutePath());

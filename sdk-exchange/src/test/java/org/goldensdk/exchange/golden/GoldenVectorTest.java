@@ -15,8 +15,10 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.jcajce.spec.SM2ParameterSpec;
 import org.goldensdk.core.CryptoSuite;
 import org.goldensdk.core.TrustAnchors;
+import org.goldensdk.exchange.Content;
 import org.goldensdk.exchange.Envelope;
 import org.goldensdk.exchange.EnvelopeCodec;
+import org.goldensdk.exchange.EnvelopeFile;
 import org.goldensdk.exchange.EnvelopeHeader;
 import org.goldensdk.exchange.EnvelopeVerifier;
 import org.goldensdk.testkit.TestDepartment;
@@ -58,6 +60,25 @@ class GoldenVectorTest {
                     .isEqualTo(GoldenVectors.ATTACHMENT);
             assertThat(EnvelopeCodec.json().encode(envelope)).isEqualTo(json);
             assertThat(EnvelopeCodec.xml().encode(envelope)).isEqualTo(xml);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(CryptoSuite.class)
+    void theEnvelopeFileVerifiesAndIsWrittenByteForByteAgain(CryptoSuite suite) throws IOException {
+        String stem = GoldenVectors.stem(suite);
+        Path file = DIR.resolve(stem + "-envelope.gef");
+        byte[] canonical = Files.readAllBytes(DIR.resolve(stem + "-header.canonical.json"));
+        try (EnvelopeFile opened = EnvelopeFile.open(file)) {
+            EnvelopeHeader header = opened.verify(verifier());
+            assertThat(header.messageId()).isEqualTo(GoldenVectors.MESSAGE_ID);
+            assertThat(opened.envelope().canonicalHeader()).isEqualTo(canonical);
+            assertThat(readAll(opened.payload())).isEqualTo(GoldenVectors.PAYLOAD);
+
+            java.io.ByteArrayOutputStream again = new java.io.ByteArrayOutputStream();
+            EnvelopeFile.write(opened.envelope(), Content.of(GoldenVectors.PAYLOAD),
+                    java.util.List.of(Content.of(GoldenVectors.ATTACHMENT)), again);
+            assertThat(again.toByteArray()).isEqualTo(Files.readAllBytes(file));
         }
     }
 
