@@ -68,6 +68,21 @@ public final class EnvelopeCodec {
         return format.readEnvelope(in);
     }
 
+    /**
+     * The JSON encoding of a delivery: {@code {"envelope":…,"payload":"<base64>","attachments":[…]}}.
+     * The parts are held in memory while encoding; deliveries are bounded by the server's body limit.
+     *
+     * @throws UnsupportedOperationException for the XML codec (SOAP carries parts as MTOM attachments)
+     */
+    public byte[] encode(Delivery delivery) {
+        return format.writeDelivery(delivery);
+    }
+
+    /** Decodes a delivery of at most {@code maxBytes}; MalformedInputException for anything else. */
+    public Delivery decodeDelivery(InputStream in, long maxBytes) {
+        return format.readDelivery(in, maxBytes);
+    }
+
     /** The encoded receipt. */
     public byte[] encode(Receipt receipt) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -89,5 +104,13 @@ public final class EnvelopeCodec {
         void writeReceipt(Receipt receipt, OutputStream out);
 
         Receipt readReceipt(InputStream in);
+
+        default byte[] writeDelivery(Delivery delivery) {
+            throw new UnsupportedOperationException("deliveries have a JSON encoding only");
+        }
+
+        default Delivery readDelivery(InputStream in, long maxBytes) {
+            throw new UnsupportedOperationException("deliveries have a JSON encoding only");
+        }
     }
 }

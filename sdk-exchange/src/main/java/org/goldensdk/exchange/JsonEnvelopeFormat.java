@@ -21,6 +21,9 @@ final class JsonEnvelopeFormat implements EnvelopeCodec.EnvelopeFormat {
     static final String SIGNATURE = "signature";
     static final String VALUE = "value";
     static final String CERTIFICATES = "certificates";
+    static final String ENVELOPE = "envelope";
+    static final String PAYLOAD = "payload";
+    static final String ATTACHMENTS = "attachments";
     private static final int MAX_CHAIN = 16;
 
     private final JsonCodec codec = JsonCodec.of(EnvelopeCodec.LIMITS);
@@ -45,6 +48,55 @@ final class JsonEnvelopeFormat implements EnvelopeCodec.EnvelopeFormat {
     public Receipt readReceipt(InputStream in) {
         JsonNode root = readDocument(in, RECEIPT);
         return Receipt.fromWire(object(root.get(RECEIPT), RECEIPT), signatureValue(root), chain(root));
+    }
+
+    @Override
+    public byte[] writeDelivery(Delivery delivery) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        Envelope envelope = delivery.envelope();
+        root.set(ENVELOPE, document(HEADER, envelope.headerNode(), envelope.signature(), envelope.signerChain()));
+        root.put(PAYLOAD, HeaderText.base64(delivery.payload().readAllBytes()));
+        if (!delivery.attachments().isEmpty()) {
+            delivery.attachments().forEach(a -> root.withArray(ATTACHMENTS).add(HeaderText.base64(a.readAllBytes())));
+        }
+        return codec.write(root);
+    }
+
+    @Override
+    public Delivery readDelivery(InputStream in, long maxBytes) {
+        JsonCodec deliveries = JsonCodec.of(EnvelopeCodec.LIMITS.toBuilder().maxInputBytes(maxBytes)
+                .maxStringLength((int) Math.min(Integer.MAX_VALUE, maxBytes)).build());
+        JsonNode root = deliveries.readTree(in);
+        if (root == null || !root.isObject()) {
+            throw malformed("a delivery must be a JSON object");
+        }
+        requireOnly(root, Set.of(ENVELOPE, PAYLOAD, ATTACHMENTS), "the delivery");
+        JsonNode envelopeNode = root.get(ENVELOPE);
+        if (envelopeNode == null || !envelopeNode.isObject()) {
+            throw malformed("a delivery holds an envelope object");
+        }
+        requireOnly(envelopeNode, Set.of(HEADER, SIGNATURE), ENVELOPE);
+        object(envelopeNode.get(SIGNATURE), SIGNATURE);
+        Envelope envelope = Envelope.fromWire(object(envelopeNode.get(HEADER), HEADER), signatureValue(envelopeNode),
+                chain(envelopeNode));
+        JsonNode payload = root.get(PAYLOAD);
+        if (payload == null || !payload.isTextual()) {
+            throw malformed("a delivery holds the payload as a base64 string");
+        }
+        List<Content> attachments = new ArrayList<>();
+        JsonNode list = root.get(ATTACHMENTS);
+        if (list != null) {
+            if (!list.isArray()) {
+                throw malformed("attachments must be an array of base64 strings");
+            }
+            for (JsonNode item : list) {
+                if (!item.isTextual()) {
+                    throw malformed("attachments must be an array of base64 strings");
+                }
+                attachments.add(Content.of(decodeBase64(ATTACHMENTS, item.asText())));
+            }
+        }
+        return new Delivery(envelope, Content.of(decodeBase64(PAYLOAD, payload.asText())), attachments);
     }
 
     private static ObjectNode document(String bodyName, ObjectNode body, byte[] signature, List<X509Certificate> chain) {

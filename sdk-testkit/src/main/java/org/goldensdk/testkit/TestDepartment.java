@@ -26,7 +26,12 @@ public enum TestDepartment {
     /** 武汉市消防救援支队 — the fire inspection system. */
     FIRE("11420100MB00000789", "inspection", "武汉市消防救援支队"),
     /** 武汉市政务服务中心 — the administrative approval system. */
-    SERVICE_CENTRE("11420100MB00000864", "approval", "武汉市政务服务中心");
+    SERVICE_CENTRE("11420100MB00000864", "approval", "武汉市政务服务中心"),
+    /**
+     * 武汉市政务数据交换平台 — the exchange platform itself (the hub), which signs ACCEPTED receipts.
+     * Its credit code is an invented one with a valid GB 32100 check character.
+     */
+    EXCHANGE_PLATFORM("11420100MB0000090J", "hub", "武汉市政务数据交换平台");
 
     /** GB/T 2260 code of Wuhan. */
     public static final DivisionCode DIVISION = DivisionCode.parse("420100");
