@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentMap;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import javax.xml.validation.Schema;
 import org.goldensdk.core.internal.codec.LimitedInputStream;
 import org.goldensdk.core.internal.codec.LimitingStreamReader;
 import org.goldensdk.core.internal.codec.XmlSupport;
@@ -40,22 +41,34 @@ import org.goldensdk.core.internal.codec.XmlSupport;
 public final class XmlCodec {
 
     private final CodecLimits limits;
+    private final Schema schema;
     private final XMLInputFactory inputFactory;
     private final ConcurrentMap<Class<?>, JAXBContext> contexts = new ConcurrentHashMap<>();
 
-    private XmlCodec(CodecLimits limits) {
+    private XmlCodec(CodecLimits limits, Schema schema) {
         this.limits = limits;
+        this.schema = schema;
         this.inputFactory = SafeXml.inputFactory(limits);
     }
 
     /** A codec with {@link CodecLimits#defaults()}. */
     public static XmlCodec of() {
-        return new XmlCodec(CodecLimits.defaults());
+        return new XmlCodec(CodecLimits.defaults(), null);
     }
 
     /** A codec with the given limits. */
     public static XmlCodec of(CodecLimits limits) {
-        return new XmlCodec(Objects.requireNonNull(limits, "limits"));
+        return new XmlCodec(Objects.requireNonNull(limits, "limits"), null);
+    }
+
+    /**
+     * A codec with the given limits whose reads are also validated against {@code schema}, so a
+     * document breaking it (an element repeated beyond its {@code maxOccurs} — which JAXB alone
+     * would bind as "last one wins" — an undeclared attribute, a missing required element) is
+     * refused with a {@link MalformedInputException}.
+     */
+    public static XmlCodec of(CodecLimits limits, Schema schema) {
+        return new XmlCodec(Objects.requireNonNull(limits, "limits"), Objects.requireNonNull(schema, "schema"));
     }
 
     /** The limits this codec enforces. */
@@ -145,6 +158,7 @@ public final class XmlCodec {
             Unmarshaller unmarshaller = context(type).createUnmarshaller();
             // JAXB's default handler lets recoverable errors through (e.g. "abc" in an int becomes 0)
             unmarshaller.setEventHandler(event -> event.getSeverity() == ValidationEvent.WARNING);
+            unmarshaller.setSchema(schema);
             return unmarshaller;
         } catch (JAXBException e) {
             throw new IllegalArgumentException("cannot read " + type.getName() + " from XML: " + e, e);

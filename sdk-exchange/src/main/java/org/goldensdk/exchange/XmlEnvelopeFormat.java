@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import javax.xml.XMLConstants;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
 import org.goldensdk.core.Certificates;
 import org.goldensdk.core.MalformedInputException;
 import org.goldensdk.core.XmlCodec;
@@ -25,6 +28,7 @@ import org.goldensdk.exchange.internal.xml.PropertyListType;
 import org.goldensdk.exchange.internal.xml.PropertyType;
 import org.goldensdk.exchange.internal.xml.ReceiptType;
 import org.goldensdk.exchange.internal.xml.SignatureType;
+import org.xml.sax.SAXException;
 
 /**
  * The XML encoding of {@code envelope-1.xsd}. Each element carries the header string of the same
@@ -98,7 +102,24 @@ final class XmlEnvelopeFormat implements EnvelopeCodec.EnvelopeFormat {
             new Field<>(HeaderNodes.SIGNER_CERTIFICATE_DIGEST, ReceiptType::getSignerCertificateDigest,
                     ReceiptType::setSignerCertificateDigest));
 
-    private final XmlCodec codec = XmlCodec.of(EnvelopeCodec.LIMITS);
+    /**
+     * Reads are validated against the XSD, not only bound: JAXB alone binds a repeated element as
+     * "last one wins", so {@code <Receiver>A</Receiver><Receiver>B</Receiver>} would verify as B
+     * while another XML reader routes to A.
+     */
+    private final XmlCodec codec = XmlCodec.of(EnvelopeCodec.LIMITS, schema());
+
+    private static Schema schema() {
+        try {
+            SchemaFactory factory = SchemaFactory.newDefaultInstance();
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            return factory.newSchema(XmlEnvelopeFormat.class.getResource("xsd/envelope-1.xsd"));
+        } catch (SAXException e) {
+            throw new IllegalStateException("the bundled envelope XSD does not compile", e);
+        }
+    }
 
     @Override
     public void writeEnvelope(Envelope envelope, OutputStream out) {
