@@ -52,9 +52,11 @@ class EnvelopeCodecHostileTest {
 
     /** A SENSITIVE envelope, so the header has every kind of member: attachments, properties, encryption. */
     private static Envelope sensitiveEnvelope() {
-        return sealer(CryptoSuite.GM).seal(message().classification(Classification.SENSITIVE)
+        try (SealedMessage sealed = sealer(CryptoSuite.GM).seal(message().classification(Classification.SENSITIVE)
                 .encryptFor(EnvelopeFixtures.RECEIVER.credentials().encryptionCertificateChain(CryptoSuite.GM).get(0))
-                .build()).envelope();
+                .build())) {
+            return sealed.envelope();
+        }
     }
 
     private static Envelope envelope() {
