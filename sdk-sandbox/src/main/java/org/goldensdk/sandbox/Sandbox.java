@@ -1,0 +1,305 @@
+package org.goldensdk.sandbox;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.goldensdk.core.ConfigurationException;
+import org.goldensdk.core.CryptoSuite;
+import org.goldensdk.core.DepartmentCredentials;
+import org.goldensdk.core.PartyId;
+import org.goldensdk.core.RetryPolicy;
+import org.goldensdk.core.Scheduler;
+import org.goldensdk.core.TrustAnchors;
+import org.goldensdk.cxf.ClientAuth;
+import org.goldensdk.cxf.GoldenServer;
+import org.goldensdk.cxf.RestApi;
+import org.goldensdk.exchange.EnvelopeHeader;
+import org.goldensdk.exchange.EnvelopeVerifier;
+import org.goldensdk.exchange.ServiceId;
+import org.goldensdk.sandbox.internal.FaultInjector;
+import org.goldensdk.sandbox.internal.HubResource;
+import org.goldensdk.sandbox.internal.HubService;
+import org.goldensdk.sandbox.internal.HubStore;
+import org.goldensdk.sandbox.internal.MutualTls;
+import org.goldensdk.sandbox.internal.Pusher;
+import org.goldensdk.testkit.TestCredentials;
+import org.goldensdk.testkit.TestDepartment;
+
+/**
+ * A local exchange platform running in this JVM: the exchange hub's REST API
+ * ({@code docs/exchange/openapi.yaml}) at {@link #hubUri()} over HTTPS with mutual TLS, playing
+ * party {@link TestDepartment#EXCHANGE_PLATFORM} with the development CA of {@code sdk-testkit}.
+ * It is faithful, not a mock: it verifies every envelope, authorises every caller by its TLS
+ * client certificate, refuses secret data, deduplicates by (sender, message id), stores messages
+ * in embedded H2, signs ACCEPTED receipts, and pushes messages to receivers' registered endpoints
+ * with retries until they expire.
+ *
+ * <pre>{@code
+ * try (Sandbox sandbox = Sandbox.builder().defaultRights().start()) {
+ *     URI hub = sandbox.hubUri();                        // https://127.0.0.1:<port>/exchange/v1/
+ *     sandbox.registerEndpoint(customs, customsEndpoint); // where the hub pushes customs' messages
+ * }
+ * }</pre>
+ *
+ * Thread-safe; close it to stop the server and the pusher and drop the in-memory state.
+ */
+public final class Sandbox implements AutoCloseable {
+    /** The base path of the hub's REST API. */
+    public static final String HUB_BASE_PATH = "/exchange/v1";
+
+    private final GoldenServer server;
+    private final HubStore store;
+    private final Pusher pusher;
+    private final Scheduler scheduler;
+    private final boolean ownsScheduler;
+    private final TrustAnchors trustAnchors;
+    private final SandboxFaults faults;
+
+    private Sandbox(GoldenServer server, HubStore store, Pusher pusher, Scheduler scheduler, boolean ownsScheduler,
+            TrustAnchors trustAnchors, SandboxFaults faults) {
+        this.server = server;
+        this.store = store;
+        this.pusher = pusher;
+        this.scheduler = scheduler;
+        this.ownsScheduler = ownsScheduler;
+        this.trustAnchors = trustAnchors;
+        this.faults = faults;
+    }
+
+    /** A builder: a free port, in-memory state, every {@link TestDepartment} registered, no rights yet. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The hub's base URI, ending in {@code /}: {@code https://127.0.0.1:<port>/exchange/v1/}. */
+    public URI hubUri() {
+        return server.uri().resolve(HUB_BASE_PATH.substring(1) + "/");
+    }
+
+    /** The hub's own party, the issuer of ACCEPTED receipts: {@link TestDepartment#EXCHANGE_PLATFORM}. */
+    public PartyId hubParty() {
+        return TestDepartment.EXCHANGE_PLATFORM.partyId();
+    }
+
+    /** The platform CA (the development CA's GM and INTL roots): what parties trust for the hub and for each other. */
+    public TrustAnchors trustAnchors() {
+        return trustAnchors;
+    }
+
+    /**
+     * Registers {@code party} with its certificates (or adds certificates to it): the TLS client
+     * certificate it calls with and the signing certificate of its envelopes must be among them.
+     * A party that is not registered is refused.
+     */
+    public Sandbox registerParty(PartyId party, Collection<X509Certificate> certificates) {
+        Objects.requireNonNull(party, "party");
+        store.registerParty(party, List.copyOf(certificates));
+        return this;
+    }
+
+    /** Registers {@code party} with the public certificates of {@code credentials} (GM signing, INTL); keys are not used. */
+    public Sandbox registerParty(PartyId party, DepartmentCredentials credentials) {
+        return registerParty(party, certificatesOf(credentials));
+    }
+
+    /**
+     * Sets where the hub pushes {@code party}'s messages: the base of its receiving endpoint, e.g.
+     * {@code https://127.0.0.1:9443/exchange/v1/} (the hub posts to {@code deliveries} under it).
+     * Messages waiting for the party are pushed now.
+     *
+     * @throws ConfigurationException if the party is not registered or the URI is not absolute HTTPS
+     */
+    public Sandbox registerEndpoint(PartyId party, URI endpoint) {
+        Objects.requireNonNull(party, "party");
+        if (endpoint == null || !"https".equals(endpoint.getScheme()) || endpoint.getHost() == null) {
+            throw new ConfigurationException("endpoint", "a push endpoint is an absolute https URI such as "
+                    + "https://127.0.0.1:9443/exchange/v1/, got " + endpoint);
+        }
+        URI base = endpoint.getPath() != null && endpoint.getPath().endsWith("/") ? endpoint : URI.create(endpoint + "/");
+        if (!store.registerEndpoint(party, base)) {
+            throw new ConfigurationException("party", party + " is not registered; register it before its endpoint");
+        }
+        pusher.endpointRegistered(party);
+        return this;
+    }
+
+    /** Allows {@code sender} to call {@code service} of {@code receiver}. */
+    public Sandbox allow(PartyId sender, PartyId receiver, ServiceId service) {
+        store.allow(Objects.requireNonNull(sender, "sender"), Objects.requireNonNull(receiver, "receiver"),
+                Objects.requireNonNull(service, "service"));
+        return this;
+    }
+
+    /** Grants {@code right}. */
+    public Sandbox allow(AccessRight right) {
+        return allow(right.sender(), right.receiver(), right.service());
+    }
+
+    /** Faults the hub answers from inside, for tests of clients' retries. */
+    public SandboxFaults faults() {
+        return faults;
+    }
+
+    /** Stops the server and the pusher and releases the state (an in-memory database is dropped). Idempotent. */
+    @Override
+    public void close() {
+        server.close();
+        pusher.close();
+        if (ownsScheduler) {
+            scheduler.close();
+        }
+        store.close();
+    }
+
+    @Override
+    public String toString() {
+        return "Sandbox[" + hubUri() + "]";
+    }
+
+    private static List<X509Certificate> certificatesOf(DepartmentCredentials credentials) {
+        Set<X509Certificate> certificates = new LinkedHashSet<>();
+        certificates.add(credentials.signer(CryptoSuite.GM).certificate());
+        certificates.add(credentials.signer(CryptoSuite.INTL).certificate());
+        certificates.add(credentials.intlCertificateChain().get(0));
+        return new ArrayList<>(certificates);
+    }
+
+    /** Configures and starts a {@link Sandbox}. Not thread-safe. */
+    public static final class Builder {
+        private int port;
+        private Scheduler scheduler;
+        private RetryPolicy pushRetry = RetryPolicy.builder()
+                .maxAttempts(Integer.MAX_VALUE)
+                .initialBackoff(Duration.ofMillis(200))
+                .maxBackoff(Duration.ofSeconds(30))
+                .budget(EnvelopeHeader.MAX_LIFETIME)
+                .build();
+        private long maxRequestBytes = RestApi.DEFAULT_MAX_REQUEST_BYTES;
+        private boolean testDepartments = true;
+        private Path databaseDirectory;
+        private final List<AccessRight> rights = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /**
+         * The hub's port; 0 (default) picks a free one.
+         *
+         * @throws ConfigurationException if outside 0–65535
+         */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new ConfigurationException("port", "the port must be 0 (any free port) to 65535, got " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * The scheduler the hub takes its time from and schedules push retries and expiry on; the
+         * caller keeps ownership. By default the sandbox owns a {@link Scheduler#system()}.
+         */
+        public Builder scheduler(Scheduler scheduler) {
+            this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+            return this;
+        }
+
+        /**
+         * The backoff between push attempts to a receiver. Default: 200 ms doubling to 30 s, full
+         * jitter, no limit on attempts but the message's expiry. A policy that gives up marks the
+         * message failed.
+         */
+        public Builder pushRetry(RetryPolicy policy) {
+            this.pushRetry = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * The largest request body the hub accepts (default 16 MiB); larger ones get 413.
+         *
+         * @throws ConfigurationException if not positive
+         */
+        public Builder maxRequestBytes(long limit) {
+            if (limit <= 0) {
+                throw new ConfigurationException("maxRequestBytes", "the request body limit must be positive, got " + limit);
+            }
+            this.maxRequestBytes = limit;
+            return this;
+        }
+
+        /** Whether every {@link TestDepartment} is registered with its certificates at start; true by default. */
+        public Builder testDepartments(boolean register) {
+            this.testDepartments = register;
+            return this;
+        }
+
+        /** Grants {@code right} at start. */
+        public Builder allow(AccessRight right) {
+            rights.add(Objects.requireNonNull(right, "right"));
+            return this;
+        }
+
+        /** Grants {@link AccessRight#defaults()} at start. */
+        public Builder defaultRights() {
+            rights.addAll(AccessRight.defaults());
+            return this;
+        }
+
+        /** Keep the hub's state in an H2 file database in {@code directory} instead of in memory. */
+        public Builder databaseDirectory(Path directory) {
+            this.databaseDirectory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /**
+         * Starts the hub.
+         *
+         * @throws ConfigurationException if the port cannot be bound
+         * @throws org.goldensdk.core.StorageException if the database cannot be opened
+         */
+        public Sandbox start() {
+            DepartmentCredentials hub = TestDepartment.EXCHANGE_PLATFORM.credentials();
+            TrustAnchors anchors = TestCredentials.trustAnchors();
+            boolean ownsScheduler = scheduler == null;
+            Scheduler time = ownsScheduler ? Scheduler.system() : scheduler;
+            HubStore store = HubStore.open(databaseDirectory);
+            Pusher pusher = null;
+            try {
+                if (testDepartments) {
+                    for (TestDepartment department : TestDepartment.values()) {
+                        store.registerParty(department.partyId(), certificatesOf(department.credentials()));
+                    }
+                }
+                rights.forEach(right -> store.allow(right.sender(), right.receiver(), right.service()));
+                pusher = new Pusher(store, time, pushRetry, MutualTls.of(hub, anchors), anchors);
+                EnvelopeVerifier verifier = EnvelopeVerifier.builder().trustAnchors(anchors).clock(time.clock()).build();
+                HubService service = new HubService(store, verifier, TestDepartment.EXCHANGE_PLATFORM.partyId(),
+                        hub.signer(CryptoSuite.GM), time.clock(), maxRequestBytes, pusher);
+                FaultInjector faults = new FaultInjector();
+                GoldenServer server = GoldenServer.builder()
+                        .port(port)
+                        .tls(MutualTls.of(hub, anchors))
+                        .clientAuth(ClientAuth.REQUIRED)
+                        .api(HUB_BASE_PATH, RestApi.of(new HubResource(service, faults)).withMaxRequestBytes(maxRequestBytes))
+                        .start();
+                return new Sandbox(server, store, pusher, time, ownsScheduler, anchors, new SandboxFaults(faults));
+            } catch (RuntimeException e) {
+                if (pusher != null) {
+                    pusher.close();
+                }
+                store.close();
+                if (ownsScheduler) {
+                    time.close();
+                }
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package org.goldensdk.sandbox.internal;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.goldensdk.core.AccessDeniedException;
+import org.goldensdk.core.Certificates;
+import org.goldensdk.core.JsonCodec;
+import org.goldensdk.core.NotFoundException;
+import org.goldensdk.core.PartyId;
+import org.goldensdk.core.SignatureException;
+import org.goldensdk.core.Signer;
+import org.goldensdk.core.StorageException;
+import org.goldensdk.core.ValidationException;
+import org.goldensdk.exchange.Content;
+import org.goldensdk.exchange.Delivery;
+import org.goldensdk.exchange.Envelope;
+import org.goldensdk.exchange.EnvelopeCodec;
+import org.goldensdk.exchange.EnvelopeHeader;
+import org.goldensdk.exchange.EnvelopeVerifier;
+import org.goldensdk.exchange.MessageId;
+import org.goldensdk.exchange.Receipt;
+import org.goldensdk.exchange.ReceiptState;
+import org.goldensdk.sandbox.internal.HubStore.MessageKey;
+
+/**
+ * What the hub does for each REST operation, apart from HTTP: authorise the caller, verify,
+ * deduplicate and store a submission, answer receipt feeds. Every caller is named by the TLS
+ * client certificate it presented, which must be registered for a party. Thread-safe.
+ */
+public final class HubService {
+    /** Largest page of the receipt feed. */
+    public static final int MAX_PAGE = 500;
+    private static final int DEFAULT_PAGE = 100;
+    private static final Pattern POSITION = Pattern.compile("0|[1-9][0-9]{0,18}");
+    private static final Pattern LIMIT = Pattern.compile("[1-9][0-9]{0,2}");
+    private static final JsonCodec JSON = JsonCodec.of();
+
+    private final HubStore store;
+    private final EnvelopeVerifier verifier;
+    private final PartyId hubParty;
+    private final Signer hubSigner;
+    private final Clock clock;
+    private final long maxRequestBytes;
+    private final Pusher pusher;
+
+    /** The hub over {@code store}, signing ACCEPTED receipts as {@code hubParty} with {@code hubSigner}. */
+    public HubService(HubStore store, EnvelopeVerifier verifier, PartyId hubParty, Signer hubSigner, Clock clock,
+            long maxRequestBytes, Pusher pusher) {
+        this.store = store;
+        this.verifier = verifier;
+        this.hubParty = hubParty;
+        this.hubSigner = hubSigner;
+        this.clock = clock;
+        this.maxRequestBytes = maxRequestBytes;
+        this.pusher = pusher;
+    }
+
+    /** The answer to a submission: 202 for a newly stored message, 200 for a resend, with the signed ACCEPTED receipt. */
+    public record Submitted(int status, byte[] receipt) {
+    }
+
+    /**
+     * Accepts a submitted delivery from {@code caller}: the caller must be the registered sender;
+     * the envelope, payload and attachments must verify; the receiver must be registered and the
+     * (sender, receiver, service) right granted; secret data is refused by the header's parse.
+     */
+    public Submitted submit(X509Certificate caller, InputStream body) {
+        List<PartyId> callerParties = requireRegistered(caller);
+        Delivery delivery = EnvelopeCodec.json().decodeDelivery(body, maxRequestBytes);
+        Envelope envelope = delivery.envelope();
+        EnvelopeHeader claimed = envelope.header();
+        if (!callerParties.contains(claimed.sender())) {
+            throw new AccessDeniedException("the caller (certificate of " + Certificates.subject(caller)
+                    + ") is not the envelope's sender " + claimed.sender() + "; a party submits only its own messages");
+        }
+        EnvelopeHeader header = verifier.verify(envelope);
+        if (!store.partiesOf(HubStore.fingerprint(envelope.signerChain().get(0))).contains(header.sender())) {
+            throw new SignatureException("the envelope's signer certificate is not registered for " + header.sender()
+                    + "; register the party's current certificates with the hub");
+        }
+        List<byte[]> parts = verifiedParts(envelope, header, delivery);
+        if (!store.isRegistered(header.receiver())) {
+            throw new AccessDeniedException("the receiver " + header.receiver() + " is not registered on this hub;"
+                    + " check the receiver's party id");
+        }
+        if (!store.isAllowed(header.sender(), header.receiver(), header.service())) {
+            throw new AccessDeniedException(header.sender() + " may not call " + header.service() + " of "
+                    + header.receiver() + "; ask the platform to grant this right");
+        }
+        MessageKey key = new MessageKey(header.sender(), header.messageId());
+        Instant now = clock.instant();
+        HubStore.Accepted accepted = store.accept(new HubStore.NewMessage(key, header.receiver(), header.service(),
+                envelope.digest().toString(), EnvelopeCodec.json().encode(envelope), header.expiresAt(), now, parts),
+                () -> EnvelopeCodec.json().encode(Receipt.issue(envelope, ReceiptState.ACCEPTED, hubParty, hubSigner, now,
+                        null, null)));
+        if (accepted.isNew()) {
+            pusher.accepted(key, header.expiresAt());
+            return new Submitted(202, accepted.receipt());
+        }
+        return new Submitted(200, accepted.receipt());
+    }
+
+    /** The receipts of the caller's messages after position {@code after} (a ReceiptPage). */
+    public ObjectNode feed(X509Certificate caller, String after, String limit) {
+        requireRegistered(caller);
+        String start = after == null || after.isEmpty() ? "0" : after;
+        if (!POSITION.matcher(start).matches()) {
+            throw new ValidationException("after", "receipts.after", "after is a feed position: 0 or a positive decimal"
+                    + " number of at most 19 digits, as returned in 'last'");
+        }
+        int size = DEFAULT_PAGE;
+        if (limit != null) {
+            if (!LIMIT.matcher(limit).matches() || Integer.parseInt(limit) > MAX_PAGE) {
+                throw new ValidationException("limit", "receipts.limit", "limit is a number from 1 to " + MAX_PAGE);
+            }
+            size = Integer.parseInt(limit);
+        }
+        return page(store.feed(creditCode(caller), Long.parseLong(start), size), start);
+    }
+
+    /** Every receipt of one of the caller's messages; 404 for a message the caller did not send. */
+    public ObjectNode messageReceipts(X509Certificate caller, String messageId) {
+        requireRegistered(caller);
+        MessageId id = MessageId.parse(messageId);
+        List<HubStore.FeedEntry> receipts = store.receiptsOf(creditCode(caller), id);
+        if (receipts.isEmpty()) {
+            throw new NotFoundException("no message " + id + " sent by you is known to this hub");
+        }
+        return page(receipts, "0");
+    }
+
+    private List<PartyId> requireRegistered(X509Certificate caller) {
+        List<PartyId> parties = store.partiesOf(HubStore.fingerprint(caller));
+        if (parties.isEmpty()) {
+            throw new AccessDeniedException("the client certificate " + Certificates.subject(caller)
+                    + " is not registered for any party on this hub; register the party with its certificates");
+        }
+        return parties;
+    }
+
+    private static String creditCode(X509Certificate caller) {
+        return Certificates.creditCode(caller).orElseThrow(() -> new AccessDeniedException(
+                "the client certificate carries no credit code")).value();
+    }
+
+    /** Reads each part through the verifier, so a part that does not match its signed digest and size is refused. */
+    private List<byte[]> verifiedParts(Envelope envelope, EnvelopeHeader header, Delivery delivery) {
+        if (delivery.attachments().size() != header.attachments().size()) {
+            throw new ValidationException("attachments", "delivery.attachments", "the envelope lists "
+                    + header.attachments().size() + " attachments but " + delivery.attachments().size() + " were carried");
+        }
+        List<byte[]> parts = new ArrayList<>();
+        parts.add(read(verifier.payload(envelope, delivery.payload().open())));
+        for (int i = 0; i < delivery.attachments().size(); i++) {
+            Content attachment = delivery.attachments().get(i);
+            parts.add(read(verifier.attachment(envelope, i, attachment.open())));
+        }
+        return parts;
+    }
+
+    private static byte[] read(InputStream verifying) {
+        try (InputStream in = verifying) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new StorageException("cannot read a carried part: " + e.getMessage(), e);
+        }
+    }
+
+    private static ObjectNode page(List<HubStore.FeedEntry> entries, String after) {
+        ObjectNode page = JsonNodeFactory.instance.objectNode();
+        ArrayNode receipts = page.putArray("receipts");
+        String last = after;
+        for (HubStore.FeedEntry entry : entries) {
+            ObjectNode item = receipts.addObject();
+            last = Long.toString(entry.position());
+            item.put("position", last);
+            item.set("receipt", JSON.readTree(entry.receipt()));
+        }
+        page.put("last", last);
+        return page;
+    }
+}

@@ -1,0 +1,273 @@
+package org.goldensdk.sandbox.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.goldensdk.core.GoldenException;
+import org.goldensdk.core.HttpBody;
+import org.goldensdk.core.HttpRequest;
+import org.goldensdk.core.HttpResponse;
+import org.goldensdk.core.HttpTransport;
+import org.goldensdk.core.JsonCodec;
+import org.goldensdk.core.MalformedInputException;
+import org.goldensdk.core.PartyId;
+import org.goldensdk.core.RetryPolicy;
+import org.goldensdk.core.Scheduler;
+import org.goldensdk.core.SignatureException;
+import org.goldensdk.core.TlsConfig;
+import org.goldensdk.core.TrustAnchors;
+import org.goldensdk.exchange.Delivery;
+import org.goldensdk.exchange.DeliveryProgress;
+import org.goldensdk.exchange.Envelope;
+import org.goldensdk.exchange.EnvelopeCodec;
+import org.goldensdk.exchange.Receipt;
+import org.goldensdk.exchange.ReceiptState;
+import org.goldensdk.sandbox.internal.HubStore.MessageKey;
+import org.goldensdk.sandbox.internal.HubStore.PushItem;
+import org.goldensdk.sandbox.internal.HubStore.PushState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pushes accepted messages to their receivers' registered endpoints ({@code POST {endpoint}/deliveries})
+ * over mutual TLS as the hub, verifies the receipts the receiver answers and appends them to the
+ * sender's feed. A failed push is retried after the {@link RetryPolicy}'s backoff (scheduled on the
+ * {@link Scheduler}, so nothing sleeps) until the message is delivered, refused for good by the
+ * receiver (a 4xx other than 408/429), given up by the policy, or expired. A message to a receiver
+ * without an endpoint waits until one is registered. Attempts run on a small worker pool; one
+ * message is never pushed twice at the same time. Thread-safe.
+ */
+public final class Pusher implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Pusher.class);
+    private static final JsonCodec JSON = JsonCodec.of();
+
+    private final HubStore store;
+    private final Scheduler scheduler;
+    private final RetryPolicy policy;
+    private final TlsConfig tls;
+    private final TrustAnchors trustAnchors;
+    private final ExecutorService workers;
+    private final Map<URI, HttpTransport> transports = new ConcurrentHashMap<>();
+    private final Set<MessageKey> running = new HashSet<>();
+    private final Set<MessageKey> again = new HashSet<>();
+    private boolean closed;
+
+    /** A pusher calling receivers with {@code tls} (the hub's credentials) and verifying their receipts against {@code trustAnchors}. */
+    public Pusher(HubStore store, Scheduler scheduler, RetryPolicy policy, TlsConfig tls, TrustAnchors trustAnchors) {
+        this.store = store;
+        this.scheduler = scheduler;
+        this.policy = policy;
+        this.tls = tls;
+        this.trustAnchors = trustAnchors;
+        AtomicInteger threads = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(2, task -> {
+            Thread thread = new Thread(task, "golden-sandbox-push-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** A message was just accepted: push it now, and check it again when it expires. */
+    public void accepted(MessageKey key, Instant expiresAt) {
+        wake(key);
+        Duration untilExpiry = Duration.between(scheduler.clock().instant(), expiresAt).plusMillis(1);
+        scheduleWake(key, untilExpiry.isNegative() ? Duration.ZERO : untilExpiry);
+    }
+
+    /** {@code receiver} registered an endpoint: push what waits for it. */
+    public void endpointRegistered(PartyId receiver) {
+        store.pendingFor(receiver).forEach(this::wake);
+    }
+
+    /** Runs an attempt for {@code key} now, or right after the one already running. */
+    synchronized void wake(MessageKey key) {
+        if (closed) {
+            return;
+        }
+        if (!running.add(key)) {
+            again.add(key);
+            return;
+        }
+        workers.execute(() -> run(key));
+    }
+
+    /** Stops pushing; attempts in progress finish, scheduled retries do nothing. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            closed = true;
+        }
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        transports.values().forEach(HttpTransport::close);
+        transports.clear();
+    }
+
+    private void run(MessageKey key) {
+        try {
+            attempt(key);
+        } catch (RuntimeException e) {
+            LOG.error("push of {} failed unexpectedly", key, e);
+        } finally {
+            synchronized (this) {
+                running.remove(key);
+                if (again.remove(key)) {
+                    wake(key);
+                }
+            }
+        }
+    }
+
+    private void scheduleWake(MessageKey key, Duration delay) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+        }
+        scheduler.schedule(delay, () -> wake(key));
+    }
+
+    private void attempt(MessageKey key) {
+        Optional<PushItem> found = store.pushItem(key);
+        if (found.isEmpty() || found.get().state() != PushState.PENDING) {
+            return;
+        }
+        PushItem item = found.get();
+        Instant now = scheduler.clock().instant();
+        if (now.isAfter(item.expiresAt())) {
+            store.finishPush(key, PushState.EXPIRED, "expired at " + item.expiresAt() + " before delivery");
+            LOG.info("message {} expired before it could be pushed to {}", key, item.receiver());
+            return;
+        }
+        Optional<URI> endpoint = store.endpoint(item.receiver());
+        if (endpoint.isEmpty()) {
+            LOG.debug("message {} waits: {} has no push endpoint", key, item.receiver());
+            return;
+        }
+        int attempt = item.attempts() + 1;
+        Instant firstAttempt = item.firstPushAt() == null ? now : item.firstPushAt();
+        try {
+            Envelope envelope = EnvelopeCodec.json().decode(item.envelope());
+            List<Receipt> receipts = deliver(endpoint.get(), envelope, item.parts());
+            recordInOrder(item, envelope, receipts);
+            LOG.debug("message {} pushed to {}", key, item.receiver());
+        } catch (GoldenException e) {
+            retryOrGiveUp(item, attempt, firstAttempt, now, e);
+        }
+    }
+
+    private List<Receipt> deliver(URI endpoint, Envelope envelope, List<byte[]> parts) {
+        List<org.goldensdk.exchange.Content> attachments = new ArrayList<>();
+        parts.subList(1, parts.size()).forEach(part -> attachments.add(org.goldensdk.exchange.Content.of(part)));
+        byte[] body = EnvelopeCodec.json().encode(new Delivery(envelope, org.goldensdk.exchange.Content.of(parts.get(0)),
+                attachments));
+        HttpRequest request = HttpRequest.builder("POST", "deliveries").body(HttpBody.of(body, "application/json")).build();
+        try (HttpResponse response = transport(endpoint).execute(request)) {
+            JsonNode answer = JSON.readTree(response.bodyBytes());
+            JsonNode list = answer == null ? null : answer.get("receipts");
+            if (list == null || !list.isArray() || list.isEmpty()) {
+                throw new MalformedInputException("the receiver answered no receipts; it must answer {\"receipts\":[…]}", null);
+            }
+            List<Receipt> receipts = new ArrayList<>();
+            for (JsonNode item : list) {
+                receipts.add(EnvelopeCodec.json().decodeReceipt(JSON.write(item)));
+            }
+            return receipts;
+        }
+    }
+
+    /** Verifies the receiver's receipts and appends the new states in order; the progress never goes backwards. */
+    private void recordInOrder(PushItem item, Envelope envelope, List<Receipt> receipts) {
+        Instant now = scheduler.clock().instant();
+        DeliveryProgress progress = DeliveryProgress.none();
+        for (ReceiptState recorded : item.recorded()) {
+            progress = progress.advance(recorded);
+        }
+        List<ReceiptState> states = new ArrayList<>();
+        List<byte[]> encoded = new ArrayList<>();
+        for (Receipt receipt : receipts) {
+            requireReceiverReceipt(item, envelope, receipt, now);
+            DeliveryProgress next = progress.advance(receipt.state());
+            if (!next.equals(progress)) {
+                states.add(receipt.state());
+                encoded.add(EnvelopeCodec.json().encode(receipt));
+                progress = next;
+            }
+        }
+        if (progress.state().filter(state -> state != ReceiptState.ACCEPTED).isEmpty()) {
+            throw new MalformedInputException("the receiver answered no DELIVERED receipt for " + item.key(), null);
+        }
+        store.recordDelivery(item.key(), states, encoded);
+    }
+
+    /** A receipt counts only if the receiver signed it, about exactly the envelope pushed, in a receiver's state. */
+    private void requireReceiverReceipt(PushItem item, Envelope envelope, Receipt receipt, Instant now) {
+        receipt.verify(trustAnchors, now);
+        if (!receipt.issuer().equals(item.receiver())) {
+            throw new SignatureException("a receipt for " + item.key() + " is issued by " + receipt.issuer()
+                    + ", not by the receiver " + item.receiver());
+        }
+        if (!receipt.messageId().equals(envelope.header().messageId()) || !receipt.envelopeDigest().equals(envelope.digest())) {
+            throw new SignatureException("a receipt answered for " + item.key() + " is about message " + receipt.messageId()
+                    + " with digest " + receipt.envelopeDigest() + ", not about the envelope pushed");
+        }
+        if (receipt.state() == ReceiptState.ACCEPTED) {
+            throw new SignatureException("the receiver answered an ACCEPTED receipt for " + item.key()
+                    + "; only the hub accepts, a receiver answers DELIVERED, PROCESSED or REJECTED");
+        }
+    }
+
+    private void retryOrGiveUp(PushItem item, int attempt, Instant firstAttempt, Instant now, GoldenException e) {
+        MessageKey key = item.key();
+        String error = e.code().wireCode() + ": " + e.getMessage();
+        if (refusedForGood(e)) {
+            store.finishPush(key, PushState.FAILED, error);
+            LOG.warn("receiver {} refused message {} for good: {}", item.receiver(), key, error);
+            return;
+        }
+        Duration delay = policy.delayBefore(attempt, Optional.empty(), ThreadLocalRandom.current());
+        if (!policy.permitsAnotherAttempt(attempt, Duration.between(firstAttempt, now.plus(delay)))) {
+            store.finishPush(key, PushState.FAILED, "gave up after " + attempt + " attempts: " + error);
+            LOG.warn("gave up pushing message {} to {} after {} attempts: {}", key, item.receiver(), attempt, error);
+            return;
+        }
+        store.recordAttempt(key, attempt, firstAttempt, error);
+        LOG.info("push of message {} to {} failed ({}); retrying in {}", key, item.receiver(), error, delay);
+        scheduleWake(key, delay);
+    }
+
+    /** A receiver's 4xx answer other than 408 and 429 will not change on retry: the message is refused. */
+    private static boolean refusedForGood(GoldenException e) {
+        return e.remote().map(remote -> remote.status() >= 400 && remote.status() < 500
+                && remote.status() != 408 && remote.status() != 429).orElse(false);
+    }
+
+    private HttpTransport transport(URI endpoint) {
+        return transports.computeIfAbsent(endpoint, uri -> HttpTransport.builder()
+                .baseUri(uri)
+                .tls(tls)
+                .retryPolicy(RetryPolicy.none())
+                .scheduler(scheduler)
+                .build());
+    }
+}
