@@ -47,7 +47,9 @@ public final class SandboxMain {
         System.out.println("Golden sandbox hub: " + sandbox.hubUri() + " (party " + sandbox.hubParty() + ")");
         System.out.println("credentials: " + credentials.toAbsolutePath() + " (trust-anchors.pem, <department>.p12, password "
                 + TestCredentials.PKCS12_PASSWORD + ")");
-        System.out.println("rights: " + AccessRight.defaults());
+        System.out.println("rights:");
+        AccessRight.defaults().forEach(right -> System.out.println("  " + right.sender() + " -> " + right.receiver()
+                + "  " + right.service()));
         if (exit) {
             sandbox.close();
             return;
