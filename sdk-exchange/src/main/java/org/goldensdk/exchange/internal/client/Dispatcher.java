@@ -146,8 +146,11 @@ public final class Dispatcher {
         if (refusedByHub) {
             String code = e.remote().map(remote -> remote.wireCode()).filter(wire -> wire != null && !wire.isBlank())
                     .orElse(e.code().wireCode());
-            LOG.warn("The hub refused the message with {}: {}; dead letter", code, e.getMessage());
-            store.endUndelivered(sent.id(), RowState.FAILED, code, e.getMessage());
+            // The hub's own explanation (problem detail) says more than the generic text of the mapped exception.
+            String message = e.remote().map(remote -> remote.detail()).filter(detail -> detail != null && !detail.isBlank())
+                    .orElse(e.getMessage());
+            LOG.warn("The hub refused the message with {}: {}; dead letter", code, message);
+            store.endUndelivered(sent.id(), RowState.FAILED, code, message);
             return;
         }
         int retry = Math.min(sent.attempts() + 1, BACKOFF_STEPS);

@@ -1,6 +1,7 @@
 package org.goldensdk.exchange.internal.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -89,7 +90,7 @@ public final class ReceiptPoller {
             });
         }
         String last = position(page.get("last"));
-        if (!last.equals(after) && entries.isEmpty()) {
+        if (entries.isEmpty() && new BigInteger(last).compareTo(new BigInteger(after)) > 0) {
             store.inTransaction(connection -> {
                 store.saveCursor(connection, hub, last);
                 return null;
