@@ -152,8 +152,7 @@ public final class DeliveryProcessor {
         try {
             outcome = Objects.requireNonNull(dispatcher.dispatch(message, delivered), "the handler returned no outcome");
         } catch (RuntimeException e) {
-            LOG.warn("the handler for {} failed on message {}; nothing recorded, it will be redelivered",
-                    header.service(), header.messageId(), e);
+            // Logged with its cause where the 503 is answered (sdk-cxf's error mapping).
             throw new GoldenException(ErrorCode.UNAVAILABLE, "the handler for " + header.service() + " failed on message "
                     + header.messageId() + "; nothing was recorded, deliver it again later", e);
         }
