@@ -134,8 +134,9 @@ public final class ExchangeEndpoint implements AutoCloseable {
     }
 
     /**
-     * The base URI of the REST API on the standalone port, ending in {@code /}, e.g.
-     * {@code https://127.0.0.1:8443/exchange/v1/} — register it with the hub.
+     * The base URI of the REST API on the standalone port as bound, ending in {@code /}, e.g.
+     * {@code https://127.0.0.1:8443/exchange/v1/} ({@code 0.0.0.0} when listening on every
+     * interface: register the hub-reachable host name with this port and path).
      *
      * @throws IllegalStateException if the endpoint is not listening (not started, closed, or servlet only)
      */
