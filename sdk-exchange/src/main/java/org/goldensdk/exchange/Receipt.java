@@ -230,7 +230,7 @@ public final class Receipt {
         }
     }
 
-    private static void requireReason(ReceiptState state, String reasonCode, String reason) {
+    static void requireReason(ReceiptState state, String reasonCode, String reason) {
         if (state == ReceiptState.REJECTED && reasonCode == null) {
             throw new ValidationException(REASON_CODE, "receipt.reasonCode",
                     "a REJECTED receipt needs a reason code such as E_UNKNOWN_COMPANY");

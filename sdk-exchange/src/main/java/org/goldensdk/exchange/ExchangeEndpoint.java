@@ -1,0 +1,344 @@
+package org.goldensdk.exchange;
+
+import com.zaxxer.hikari.HikariDataSource;
+import jakarta.servlet.http.HttpServlet;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.goldensdk.core.ConfigurationException;
+import org.goldensdk.core.CryptoSuite;
+import org.goldensdk.core.DepartmentCredentials;
+import org.goldensdk.core.PartyId;
+import org.goldensdk.core.TrustAnchors;
+import org.goldensdk.exchange.internal.endpoint.DeliveryProcessor;
+import org.goldensdk.exchange.internal.endpoint.Dispatcher;
+import org.goldensdk.exchange.internal.endpoint.EndpointHttp;
+import org.goldensdk.exchange.internal.endpoint.Inbox;
+import org.goldensdk.exchange.internal.endpoint.PlainMessage;
+import org.goldensdk.exchange.internal.store.ExchangeDatabase;
+
+/**
+ * The receiving side of the exchange: the hub pushes messages for this department to
+ * {@code POST /exchange/v1/deliveries} (docs/exchange/openapi.yaml), and the endpoint
+ *
+ * <ul>
+ *   <li>accepts calls only from the hub (mutual TLS; the caller's certificate must name the hub's
+ *       credit code), and only for envelopes addressed to this party;</li>
+ *   <li>verifies each envelope itself — signature, the sender's certificate path to the platform CA,
+ *       that the certificate is the sender's, expiry, secret markings, the payload's and each
+ *       attachment's digest — never trusting the hub; SENSITIVE content is decrypted;</li>
+ *   <li>handles each message once: (sender, message id) is recorded in the inbox store together with
+ *       the handler's outcome, in one transaction; a redelivery is answered with the receipts issued
+ *       before, the same id with another envelope is refused as a conflict;</li>
+ *   <li>answers the receipts DELIVERED and PROCESSED or REJECTED, signed with this party's GM key.
+ *       A service without a handler is REJECTED with reason code {@code E_UNKNOWN_SERVICE}.</li>
+ * </ul>
+ *
+ * Serve it on its own HTTPS port ({@link Builder#listen}) or mount {@link #servlet()} in your servlet
+ * container; either needs {@code org.goldensdk:sdk-cxf} on the classpath. Thread-safe;
+ * {@link #close()} stops the port and releases the default store.
+ *
+ * <pre>{@code
+ * try (ExchangeEndpoint endpoint = ExchangeEndpoint.builder()
+ *         .party(customs).credentials(customsCredentials).trustAnchors(platformCa).hubParty(hub)
+ *         .handle(ServiceId.of("tax.company-status", 1), (message, context) -> {
+ *             declarations.record(message.json(CompanyStatus.class));
+ *             return Outcome.processed();
+ *         })
+ *         .listen(8443)
+ *         .build()) {
+ *     endpoint.start();
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class ExchangeEndpoint implements AutoCloseable {
+
+    /** The default request body limit: 16 MiB of delivery JSON (payload and attachments in base64). */
+    public static final long DEFAULT_MAX_DELIVERY_BYTES = 16L * 1024 * 1024;
+
+    /** The default directory of the embedded H2 inbox, relative to the working directory. */
+    public static final Path DEFAULT_STORE_DIRECTORY = Path.of("golden-exchange");
+
+    private final PartyId party;
+    private final DepartmentCredentials credentials;
+    private final TrustAnchors trustAnchors;
+    private final DeliveryProcessor processor;
+    private final HikariDataSource ownedStore;
+    private final String host;
+    private final int port;
+    private EndpointHttp http;
+    private boolean closed;
+
+    private ExchangeEndpoint(Builder b, DataSource store, HikariDataSource ownedStore) {
+        this.party = b.party;
+        this.credentials = b.credentials;
+        this.trustAnchors = b.trustAnchors;
+        this.ownedStore = ownedStore;
+        this.host = b.host;
+        this.port = b.port;
+        Map<ServiceId, MessageHandler> handlers = Map.copyOf(b.handlers);
+        this.processor = new DeliveryProcessor(new DeliveryProcessor.Settings(b.party, b.hubParty, b.trustAnchors, b.clock,
+                b.credentials.signer(CryptoSuite.GM), EnvelopeDecryptor.of(b.credentials), b.maxDeliveryBytes,
+                new Inbox(store), new Dispatcher() {
+                    @Override
+                    public boolean handles(ServiceId service) {
+                        return handlers.containsKey(service);
+                    }
+
+                    @Override
+                    public Outcome dispatch(PlainMessage message, Receipt delivered) {
+                        List<Message.Attachment> attachments = new ArrayList<>();
+                        for (int i = 0; i < message.attachments().size(); i++) {
+                            AttachmentInfo info = message.header().attachments().get(i);
+                            attachments.add(new Message.Attachment(info.name(), info.contentType(), message.attachments().get(i)));
+                        }
+                        return handlers.get(message.header().service()).handle(
+                                new ReceivedMessage(message.header(), message.payload(), attachments),
+                                new MessageContext(message.envelope(), List.of(delivered)));
+                    }
+                }));
+    }
+
+    /** A builder; party, credentials, trust anchors, hub party and at least one handler are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The party this endpoint receives for. */
+    public PartyId party() {
+        return party;
+    }
+
+    /**
+     * Starts serving on the port given to {@link Builder#listen}; does nothing for an endpoint
+     * only mounted through {@link #servlet()}, or one already started.
+     *
+     * @throws ConfigurationException if the port cannot be bound or the TLS material is unusable
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public synchronized ExchangeEndpoint start() {
+        if (closed) {
+            throw new IllegalStateException("this endpoint is closed; build a new one");
+        }
+        if (http == null && port >= 0) {
+            http = EndpointHttp.listen(host, port, credentials, trustAnchors, processor);
+        }
+        return this;
+    }
+
+    /**
+     * The base URI of the REST API on the standalone port as bound, ending in {@code /}, e.g.
+     * {@code https://127.0.0.1:8443/exchange/v1/} ({@code 0.0.0.0} when listening on every
+     * interface: register the hub-reachable host name with this port and path).
+     *
+     * @throws IllegalStateException if the endpoint is not listening (not started, closed, or servlet only)
+     */
+    public synchronized URI uri() {
+        if (http == null) {
+            throw new IllegalStateException("the endpoint is not listening; configure listen(port) and call start()");
+        }
+        return http.uri();
+    }
+
+    /**
+     * A new servlet serving the REST API, for your own Servlet 6.1 ({@code jakarta.servlet}) container:
+     * map it to {@code /exchange/v1/*} so the hub reaches {@code …/exchange/v1/deliveries}. The container
+     * terminates TLS and must require client certificates; the endpoint still checks that the caller's
+     * chain leads to the platform CA and names the hub.
+     */
+    public HttpServlet servlet() {
+        return EndpointHttp.servlet(processor);
+    }
+
+    /** Stops the standalone port and closes the default embedded store (not a store you supplied); idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (http != null) {
+                http.close();
+                http = null;
+            }
+        } finally {
+            if (ownedStore != null) {
+                ownedStore.close();
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ExchangeEndpoint[" + party + "]";
+    }
+
+    /** Collects an endpoint's settings; not thread-safe. */
+    public static final class Builder {
+        private PartyId party;
+        private DepartmentCredentials credentials;
+        private TrustAnchors trustAnchors;
+        private PartyId hubParty;
+        private final Map<ServiceId, MessageHandler> handlers = new LinkedHashMap<>();
+        private DataSource store;
+        private Path storeDirectory;
+        private Clock clock = Clock.systemUTC();
+        private long maxDeliveryBytes = DEFAULT_MAX_DELIVERY_BYTES;
+        private String host;
+        private int port = -1;
+
+        private Builder() {
+        }
+
+        /** The party this endpoint receives for; envelopes addressed to any other party are refused (required). */
+        public Builder party(PartyId party) {
+            this.party = Objects.requireNonNull(party, "party");
+            return this;
+        }
+
+        /**
+         * The party's credentials (required): the GM signing key signs receipts, the encryption keys
+         * decrypt SENSITIVE content, the INTL key serves TLS on a standalone port.
+         */
+        public Builder credentials(DepartmentCredentials credentials) {
+            this.credentials = Objects.requireNonNull(credentials, "credentials");
+            return this;
+        }
+
+        /** The platform CA certificates that senders' and the hub's certificates must chain to (required). */
+        public Builder trustAnchors(TrustAnchors trustAnchors) {
+            this.trustAnchors = Objects.requireNonNull(trustAnchors, "trustAnchors");
+            return this;
+        }
+
+        /** The exchange hub's party: only a caller whose TLS certificate names its credit code may deliver (required). */
+        public Builder hubParty(PartyId hubParty) {
+            this.hubParty = Objects.requireNonNull(hubParty, "hubParty");
+            return this;
+        }
+
+        /**
+         * Handles messages for {@code service} with {@code handler}. Messages for a service without
+         * a handler are answered with a REJECTED receipt, reason code {@code E_UNKNOWN_SERVICE}.
+         *
+         * @throws ConfigurationException if the service already has a handler
+         */
+        public Builder handle(ServiceId service, MessageHandler handler) {
+            Objects.requireNonNull(service, "service");
+            Objects.requireNonNull(handler, "handler");
+            if (handlers.putIfAbsent(service, handler) != null) {
+                throw new ConfigurationException("handle", "service " + service + " already has a handler; register one per service");
+            }
+            return this;
+        }
+
+        /**
+         * Keep the inbox in this database (H2 or PostgreSQL); its schema is migrated at
+         * {@link #build()} (tables {@code golden_*}, history in {@code golden_schema_history}). The
+         * endpoint does not close it. Default: an embedded H2 file database in {@link #storeDirectory}.
+         */
+        public Builder store(DataSource dataSource) {
+            this.store = Objects.requireNonNull(dataSource, "store");
+            return this;
+        }
+
+        /** The directory of the default embedded H2 inbox; {@link #DEFAULT_STORE_DIRECTORY} unless set. */
+        public Builder storeDirectory(Path directory) {
+            this.storeDirectory = Objects.requireNonNull(directory, "storeDirectory");
+            return this;
+        }
+
+        /** The clock for certificate validity, envelope expiry and receipt times; the system UTC clock by default. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * The largest delivery body accepted, in bytes (the JSON with payload and attachments in
+         * base64); larger ones are answered 413. Default {@link #DEFAULT_MAX_DELIVERY_BYTES}.
+         *
+         * @throws ConfigurationException if not positive
+         */
+        public Builder maxDeliveryBytes(long bytes) {
+            if (bytes <= 0) {
+                throw new ConfigurationException("maxDeliveryBytes", "the delivery size limit must be positive, got " + bytes);
+            }
+            this.maxDeliveryBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Serve the API standalone on {@code port} of every interface, over HTTPS with mutual TLS
+         * ({@link ExchangeEndpoint#start()} binds it). Needs sdk-cxf on the classpath.
+         *
+         * @throws ConfigurationException if the port is outside 0–65535 (0 picks a free one)
+         */
+        public Builder listen(int port) {
+            return listen("0.0.0.0", port);
+        }
+
+        /** Like {@link #listen(int)}, on one address only, e.g. {@code 127.0.0.1}. */
+        public Builder listen(String host, int port) {
+            if (port < 0 || port > 65535) {
+                throw new ConfigurationException("listen.port", "the port must be 0 (any free port) to 65535, got " + port);
+            }
+            this.host = Objects.requireNonNull(host, "host");
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * Checks the settings, opens the inbox store and brings its schema up to date.
+         *
+         * @throws ConfigurationException naming the first missing or contradictory setting
+         * @throws org.goldensdk.core.StorageException if the store cannot be opened or migrated
+         */
+        public ExchangeEndpoint build() {
+            require(party, "party", "the party this endpoint receives for, e.g. PartyId.parse(\"CN/420100/…/declaration\")");
+            require(credentials, "credentials", "the party's DepartmentCredentials (they sign receipts and serve TLS)");
+            require(trustAnchors, "trustAnchors", "the platform CA certificates");
+            require(hubParty, "hubParty", "the exchange hub's party id; only the hub may deliver");
+            if (!credentials.creditCode().equals(party.creditCode())) {
+                throw new ConfigurationException("credentials", "the credentials belong to credit code " + credentials.creditCode()
+                        + " but the party is " + party + "; use the party's own credentials");
+            }
+            if (handlers.isEmpty()) {
+                throw new ConfigurationException("handle", "register at least one handler with handle(service, handler)");
+            }
+            if (store != null && storeDirectory != null) {
+                throw new ConfigurationException("store", "give either store(dataSource) or storeDirectory(path), not both");
+            }
+            HikariDataSource owned = store == null ? ExchangeDatabase.embeddedH2(
+                    storeDirectory == null ? DEFAULT_STORE_DIRECTORY : storeDirectory, databaseName(party)) : null;
+            DataSource dataSource = owned != null ? owned : store;
+            try {
+                ExchangeDatabase.migrate(dataSource);
+                return new ExchangeEndpoint(this, dataSource, owned);
+            } catch (RuntimeException e) {
+                if (owned != null) {
+                    owned.close();
+                }
+                throw e;
+            }
+        }
+
+        private static String databaseName(PartyId party) {
+            return "inbox-" + party.creditCode().value() + "-" + party.system();
+        }
+
+        private static void require(Object value, String key, String what) {
+            if (value == null) {
+                throw new ConfigurationException(key, key + " is required: " + what);
+            }
+        }
+    }
+}

@@ -1,0 +1,238 @@
+package org.goldensdk.exchange.internal.endpoint;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.goldensdk.core.AccessDeniedException;
+import org.goldensdk.core.CertificatePurpose;
+import org.goldensdk.core.Certificates;
+import org.goldensdk.core.ConflictException;
+import org.goldensdk.core.CryptoException;
+import org.goldensdk.core.EncryptionHeader;
+import org.goldensdk.core.ErrorCode;
+import org.goldensdk.core.GoldenException;
+import org.goldensdk.core.PartyId;
+import org.goldensdk.core.Signer;
+import org.goldensdk.core.TrustAnchors;
+import org.goldensdk.core.ValidationException;
+import org.goldensdk.exchange.AttachmentInfo;
+import org.goldensdk.exchange.Content;
+import org.goldensdk.exchange.Delivery;
+import org.goldensdk.exchange.Envelope;
+import org.goldensdk.exchange.EnvelopeCodec;
+import org.goldensdk.exchange.EnvelopeDecryptor;
+import org.goldensdk.exchange.EnvelopeHeader;
+import org.goldensdk.exchange.EnvelopeVerifier;
+import org.goldensdk.exchange.Outcome;
+import org.goldensdk.exchange.Receipt;
+import org.goldensdk.exchange.ReceiptState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * {@code POST /deliveries} without HTTP: checks that the caller is the hub, decodes the delivery,
+ * verifies the envelope and its parts itself (never trusting the hub), deduplicates in the
+ * {@link Inbox}, calls the handler once and answers the receiver's signed receipts as
+ * {@code {"receipts":[…]}}. Thread-safe.
+ */
+public final class DeliveryProcessor {
+
+    /** The reason code of the REJECTED receipt for a service this endpoint has no handler for. */
+    public static final String UNKNOWN_SERVICE = "E_UNKNOWN_SERVICE";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryProcessor.class);
+    private static final EnvelopeCodec JSON = EnvelopeCodec.json();
+
+    private final PartyId party;
+    private final PartyId hub;
+    private final TrustAnchors trustAnchors;
+    private final EnvelopeVerifier verifier;
+    private final EnvelopeDecryptor decryptor;
+    private final Signer signer;
+    private final Clock clock;
+    private final long maxDeliveryBytes;
+    private final Inbox inbox;
+    private final Dispatcher dispatcher;
+
+    /** What the processor needs; every value is required. */
+    public record Settings(PartyId party, PartyId hub, TrustAnchors trustAnchors, Clock clock, Signer signer,
+            EnvelopeDecryptor decryptor, long maxDeliveryBytes, Inbox inbox, Dispatcher dispatcher) {
+    }
+
+    /** A processor with these settings. */
+    public DeliveryProcessor(Settings settings) {
+        this.party = Objects.requireNonNull(settings.party(), "party");
+        this.hub = Objects.requireNonNull(settings.hub(), "hub");
+        this.trustAnchors = Objects.requireNonNull(settings.trustAnchors(), "trustAnchors");
+        this.clock = Objects.requireNonNull(settings.clock(), "clock");
+        this.verifier = EnvelopeVerifier.builder().trustAnchors(trustAnchors).clock(clock).build();
+        this.decryptor = Objects.requireNonNull(settings.decryptor(), "decryptor");
+        this.signer = Objects.requireNonNull(settings.signer(), "signer");
+        this.maxDeliveryBytes = settings.maxDeliveryBytes();
+        this.inbox = Objects.requireNonNull(settings.inbox(), "inbox");
+        this.dispatcher = Objects.requireNonNull(settings.dispatcher(), "dispatcher");
+    }
+
+    /** The request body limit in bytes. */
+    public long maxDeliveryBytes() {
+        return maxDeliveryBytes;
+    }
+
+    /**
+     * Handles one delivery from {@code caller} (its TLS client certificate chain, leaf first) and
+     * returns the JSON response body {@code {"receipts":[SignedReceipt…]}}.
+     *
+     * @throws AccessDeniedException if the caller is not the hub, or the envelope is not for this party
+     * @throws org.goldensdk.core.MalformedInputException if the body is no delivery or too large
+     * @throws org.goldensdk.core.SignatureException if the envelope, its signer or a part does not verify
+     * @throws ValidationException if the envelope breaks a rule (expired, secret, parts missing)
+     * @throws ConflictException if the message id was handled before with another envelope
+     */
+    public byte[] deliver(List<X509Certificate> caller, InputStream body) {
+        requireHub(caller);
+        Delivery delivery = JSON.decodeDelivery(body, maxDeliveryBytes);
+        Envelope envelope = delivery.envelope();
+        EnvelopeHeader header = verifier.verify(envelope);
+        if (!header.receiver().equals(party)) {
+            throw new AccessDeniedException("envelope " + header.messageId() + " is addressed to " + header.receiver()
+                    + ", not to this endpoint's party " + party + "; the hub must route it to its receiver");
+        }
+        String previous = MDC.get("messageId");
+        MDC.put("messageId", header.messageId().toString());
+        try {
+            return response(receive(delivery, header));
+        } finally {
+            if (previous == null) {
+                MDC.remove("messageId");
+            } else {
+                MDC.put("messageId", previous);
+            }
+        }
+    }
+
+    private Inbox.Recorded receive(Delivery delivery, EnvelopeHeader header) {
+        Envelope envelope = delivery.envelope();
+        byte[] payload = verified(verifier.payload(envelope, delivery.payload().open()));
+        List<byte[]> attachments = verifiedAttachments(delivery, header);
+        Inbox.Entry entry = new Inbox.Entry(header.sender(), header.messageId(), envelope.digest(), header.service(),
+                header.expiresAt());
+        Inbox.Recorded recorded = inbox.find(header.sender(), header.messageId())
+                .orElseGet(() -> inbox.recordOnce(entry, clock.instant(),
+                        () -> encode(issue(envelope, ReceiptState.DELIVERED, null, null)),
+                        delivered -> encode(outcome(envelope, header, payload, attachments, delivered))));
+        if (!recorded.envelopeDigest().equals(entry.envelopeDigest())) {
+            throw new ConflictException("message " + header.messageId() + " from " + header.sender()
+                    + " was received before with another envelope (digest " + recorded.envelopeDigest()
+                    + "); a message id names one envelope only");
+        }
+        return recorded;
+    }
+
+    private Receipt outcome(Envelope envelope, EnvelopeHeader header, byte[] payload, List<byte[]> attachments,
+            String deliveredJson) {
+        if (!dispatcher.handles(header.service())) {
+            LOG.info("rejected message {}: no handler for service {}", header.messageId(), header.service());
+            return issue(envelope, ReceiptState.REJECTED, UNKNOWN_SERVICE,
+                    party + " has no handler for service " + header.service());
+        }
+        PlainMessage message = decrypt(envelope, header, payload, attachments);
+        Receipt delivered = JSON.decodeReceipt(deliveredJson.getBytes(StandardCharsets.UTF_8));
+        Outcome outcome;
+        try {
+            outcome = Objects.requireNonNull(dispatcher.dispatch(message, delivered), "the handler returned no outcome");
+        } catch (RuntimeException e) {
+            // Logged with its cause where the 503 is answered (sdk-cxf's error mapping).
+            throw new GoldenException(ErrorCode.UNAVAILABLE, "the handler for " + header.service() + " failed on message "
+                    + header.messageId() + "; nothing was recorded, deliver it again later", e);
+        }
+        LOG.debug("message {} for {} handled: {}", header.messageId(), header.service(), outcome);
+        return issue(envelope, outcome.state(), outcome.reasonCode().orElse(null), outcome.reason().orElse(null));
+    }
+
+    private void requireHub(List<X509Certificate> caller) {
+        // A GoldenServer port already checked the chain in the handshake; a servlet container may
+        // trust more CAs than the platform's, so check it against ours in every case.
+        trustAnchors.validate(caller, CertificatePurpose.TLS_CLIENT, clock.instant());
+        Optional<org.goldensdk.core.CreditCode> creditCode = Certificates.creditCode(caller.get(0));
+        if (creditCode.isEmpty() || !creditCode.get().equals(hub.creditCode())) {
+            throw new AccessDeniedException("only the exchange hub " + hub + " may deliver messages to this endpoint; the caller's"
+                    + " certificate names " + creditCode.map(Object::toString).orElse("no credit code"));
+        }
+    }
+
+    private List<byte[]> verifiedAttachments(Delivery delivery, EnvelopeHeader header) {
+        if (delivery.attachments().size() != header.attachments().size()) {
+            throw new ValidationException("attachments", "delivery.attachments", "envelope " + header.messageId() + " lists "
+                    + header.attachments().size() + " attachments but the delivery carries " + delivery.attachments().size());
+        }
+        List<byte[]> attachments = new ArrayList<>();
+        for (int i = 0; i < header.attachments().size(); i++) {
+            attachments.add(verified(verifier.attachment(delivery.envelope(), i, delivery.attachments().get(i).open())));
+        }
+        return attachments;
+    }
+
+    private PlainMessage decrypt(Envelope envelope, EnvelopeHeader header, byte[] payload, List<byte[]> attachments) {
+        try {
+            Content plainPayload = header.payloadEncryption().isPresent()
+                    ? Content.of(decrypted(out -> decryptor.decryptPayload(envelope, new ByteArrayInputStream(payload), out)))
+                    : Content.of(payload);
+            List<Content> plainAttachments = new ArrayList<>();
+            for (int i = 0; i < attachments.size(); i++) {
+                AttachmentInfo info = header.attachments().get(i);
+                int index = i;
+                Optional<EncryptionHeader> encryption = info.encryption();
+                plainAttachments.add(encryption.isPresent()
+                        ? Content.of(decrypted(out -> decryptor.decryptAttachment(envelope, index,
+                                new ByteArrayInputStream(attachments.get(index)), out)))
+                        : Content.of(attachments.get(i)));
+            }
+            return new PlainMessage(envelope, header, plainPayload, plainAttachments);
+        } catch (CryptoException e) {
+            throw new ValidationException("payloadEncryption", "envelope.decrypt", "envelope " + header.messageId()
+                    + " cannot be decrypted with " + party + "'s encryption key (" + e.getMessage()
+                    + "); the sender must encrypt for this party's current encryption certificate");
+        }
+    }
+
+    private Receipt issue(Envelope envelope, ReceiptState state, String reasonCode, String reason) {
+        return Receipt.issue(envelope, state, party, signer, clock.instant(), reasonCode, reason);
+    }
+
+    private static String encode(Receipt receipt) {
+        return new String(JSON.encode(receipt), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] response(Inbox.Recorded recorded) {
+        return ("{\"receipts\":[" + String.join(",", recorded.receipts()) + "]}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] verified(InputStream in) {
+        try (in) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read a delivered part from memory", e);
+        }
+    }
+
+    private interface Decryption {
+        void into(ByteArrayOutputStream out);
+    }
+
+    private static byte[] decrypted(Decryption decryption) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        decryption.into(out);
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,14 @@
+package org.goldensdk.exchange.internal.endpoint;
+
+import org.goldensdk.exchange.Outcome;
+import org.goldensdk.exchange.Receipt;
+import org.goldensdk.exchange.ServiceId;
+
+/** The endpoint's registered handlers, as the delivery processor calls them. */
+public interface Dispatcher {
+    /** Whether a handler is registered for {@code service}. */
+    boolean handles(ServiceId service);
+
+    /** Calls the handler of the message's service; {@code delivered} is the DELIVERED receipt about to be committed. */
+    Outcome dispatch(PlainMessage message, Receipt delivered);
+}

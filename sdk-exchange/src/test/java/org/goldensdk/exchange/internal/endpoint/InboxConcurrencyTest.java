@@ -1,0 +1,84 @@
+package org.goldensdk.exchange.internal.endpoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.goldensdk.core.CryptoSuite;
+import org.goldensdk.core.DigestValue;
+import org.goldensdk.exchange.MessageId;
+import org.goldensdk.exchange.ServiceId;
+import org.goldensdk.exchange.internal.store.ExchangeDatabase;
+import org.goldensdk.testkit.TestDepartment;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two deliveries of one message at once (the hub retried while the first was still in the handler). */
+@Timeout(30)
+class InboxConcurrencyTest {
+
+    @Test
+    void aConcurrentSecondDeliveryWaitsAndAnswersTheFirstOnesReceiptsWithoutHandlingAgain(@TempDir Path directory)
+            throws Exception {
+        try (HikariDataSource store = ExchangeDatabase.embeddedH2(directory, "inbox")) {
+            ExchangeDatabase.migrate(store);
+            Inbox inbox = new Inbox(store);
+            Inbox.Entry entry = new Inbox.Entry(TestDepartment.TAX.partyId(), MessageId.generate(),
+                    DigestValue.of(CryptoSuite.GM, new byte[32]), ServiceId.of("tax.company-status", 1),
+                    Instant.parse("2026-03-02T00:00:00Z"));
+            CountDownLatch inHandler = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            AtomicInteger handled = new AtomicInteger();
+
+            CompletableFuture<Inbox.Recorded> first = CompletableFuture.supplyAsync(() -> inbox.recordOnce(entry, Instant.now(),
+                    () -> "{\"delivered\":1}", delivered -> {
+                        handled.incrementAndGet();
+                        inHandler.countDown();
+                        awaitLatch(release);
+                        return "{\"processed\":1}";
+                    }));
+            assertThat(inHandler.await(10, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<Inbox.Recorded> second = CompletableFuture.supplyAsync(() -> inbox.recordOnce(entry, Instant.now(),
+                    () -> "{\"delivered\":2}", delivered -> {
+                        handled.incrementAndGet();
+                        return "{\"processed\":2}";
+                    }));
+            await().atMost(Duration.ofSeconds(10)).until(() -> sessionsInserting(store) > 0);
+            release.countDown();
+
+            assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo(first.get(10, TimeUnit.SECONDS));
+            assertThat(first.get().receipts()).containsExactly("{\"delivered\":1}", "{\"processed\":1}");
+            assertThat(handled).hasValue(1);
+        }
+    }
+
+    private static void awaitLatch(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sessions H2 reports as running the inbox insert — the second one waits in it for the first one's row. */
+    private static int sessionsInserting(HikariDataSource store) throws SQLException {
+        try (Connection connection = store.getConnection();
+                ResultSet rows = connection.createStatement().executeQuery(
+                        "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE EXECUTING_STATEMENT LIKE 'INSERT INTO golden_inbox_message%'")) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+}
