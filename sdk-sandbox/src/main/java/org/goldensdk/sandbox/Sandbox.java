@@ -43,7 +43,7 @@ import org.goldensdk.testkit.TestDepartment;
  *
  * <pre>{@code
  * try (Sandbox sandbox = Sandbox.builder().defaultRights().start()) {
- *     URI hub = sandbox.hubUri();                        // https://127.0.0.1:<port>/exchange/v1/
+ *     URI hub = sandbox.hubUri();                        // https://127.0.0.1:<port>/ (API under /exchange/v1/)
  *     sandbox.registerEndpoint(customs, customsEndpoint); // where the hub pushes customs' messages
  * }
  * }</pre>
@@ -78,9 +78,12 @@ public final class Sandbox implements AutoCloseable {
         return new Builder();
     }
 
-    /** The hub's base URI, ending in {@code /}: {@code https://127.0.0.1:<port>/exchange/v1/}. */
+    /**
+     * The hub's address as a client is configured with it ({@code ExchangeClient.builder().hub(…)}):
+     * {@code https://127.0.0.1:<port>/}; the REST API lives under {@link #HUB_BASE_PATH} there.
+     */
     public URI hubUri() {
-        return server.uri().resolve(HUB_BASE_PATH.substring(1) + "/");
+        return server.uri();
     }
 
     /** The hub's own party, the issuer of ACCEPTED receipts: {@link TestDepartment#EXCHANGE_PLATFORM}. */

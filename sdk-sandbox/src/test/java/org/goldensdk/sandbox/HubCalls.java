@@ -54,7 +54,7 @@ final class HubCalls {
     }
 
     static HttpTransport transport(Sandbox sandbox, TlsConfig tls) {
-        return HttpTransport.builder().baseUri(sandbox.hubUri()).tls(tls).retryPolicy(RetryPolicy.none()).build();
+        return HttpTransport.builder().baseUri(sandbox.hubUri().resolve("exchange/v1/")).tls(tls).retryPolicy(RetryPolicy.none()).build();
     }
 
     /** A message from {@code sender} sealed with its GM key. */

@@ -267,7 +267,7 @@ class HubSubmitTest {
     @Test
     void theFaultHookAnswers503WithRetryAfterFromInsideTheHub() {
         VirtualScheduler time = VirtualScheduler.create();
-        try (HttpTransport retrying = HttpTransport.builder().baseUri(sandbox.hubUri())
+        try (HttpTransport retrying = HttpTransport.builder().baseUri(sandbox.hubUri().resolve("exchange/v1/"))
                 .tls(MutualTls.of(TestDepartment.TAX.credentials(), sandbox.trustAnchors()))
                 .retryPolicy(RetryPolicy.defaults()).scheduler(time).build();
                 SealedMessage sealed = seal(TestDepartment.TAX, CUSTOMS, STATUS, "{}")) {

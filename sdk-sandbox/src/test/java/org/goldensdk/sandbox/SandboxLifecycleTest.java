@@ -28,7 +28,7 @@ class SandboxLifecycleTest {
     @Test
     void theExtensionInjectsOneSandboxPerJvm(Sandbox first, Sandbox second) {
         assertThat(first).isSameAs(second);
-        assertThat(first.hubUri().toString()).startsWith("https://127.0.0.1:").endsWith("/exchange/v1/");
+        assertThat(first.hubUri().toString()).startsWith("https://127.0.0.1:").endsWith("/");
         assertThat(first.hubParty()).isEqualTo(TestDepartment.EXCHANGE_PLATFORM.partyId());
     }
 

@@ -1,0 +1,217 @@
+package org.goldensdk.sandbox.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.goldensdk.core.CryptoSuite;
+import org.goldensdk.core.RetryPolicy;
+import org.goldensdk.core.TrustAnchors;
+import org.goldensdk.exchange.Classification;
+import org.goldensdk.exchange.DeliveryProgress;
+import org.goldensdk.exchange.DeliveryStatus;
+import org.goldensdk.exchange.ExchangeClient;
+import org.goldensdk.exchange.ExchangeEndpoint;
+import org.goldensdk.exchange.Message;
+import org.goldensdk.exchange.MessageId;
+import org.goldensdk.exchange.Outcome;
+import org.goldensdk.exchange.Receipt;
+import org.goldensdk.exchange.ReceiptState;
+import org.goldensdk.exchange.ServiceId;
+import org.goldensdk.sandbox.Sandbox;
+import org.goldensdk.sandbox.SandboxExtension;
+import org.goldensdk.testkit.TestDepartment;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Tax sends customs a dataset through the in-process sandbox hub: client outbox → hub → customs'
+ * endpoint (push) → signed receipts back to tax's listener. Everything real: mutual TLS, H2 stores,
+ * signatures from the development CA.
+ */
+@ExtendWith(SandboxExtension.class)
+class ExchangeEndToEndTest {
+    static final ServiceId COMPANY_STATUS = ServiceId.of("tax.company-status", 1);
+    static final ServiceId NOT_ALLOWED = ServiceId.of("tax.audit-report", 1);
+    private static final Duration HANG_GUARD = Duration.ofSeconds(20);
+
+    @TempDir
+    Path stores;
+
+    private final List<AutoCloseable> open = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (AutoCloseable closeable : open) {
+            closeable.close();
+        }
+    }
+
+    record Customs(ExchangeEndpoint endpoint, AtomicInteger handled, List<String> payloads) {
+    }
+
+    Customs customs(Sandbox sandbox, Path store) {
+        AtomicInteger handled = new AtomicInteger();
+        List<String> payloads = new CopyOnWriteArrayList<>();
+        ExchangeEndpoint endpoint = ExchangeEndpoint.builder()
+                .party(TestDepartment.CUSTOMS.partyId())
+                .credentials(TestDepartment.CUSTOMS.credentials())
+                .trustAnchors(sandbox.trustAnchors())
+                .hubParty(sandbox.hubParty())
+                .storeDirectory(store)
+                .handle(COMPANY_STATUS, (message, context) -> {
+                    handled.incrementAndGet();
+                    String text = new String(message.bytes(), StandardCharsets.UTF_8);
+                    payloads.add(text);
+                    return text.contains("unknown") ? Outcome.rejected("E_UNKNOWN_COMPANY", "no such company")
+                            : Outcome.processed();
+                })
+                .listen("127.0.0.1", 0)
+                .build()
+                .start();
+        open.add(endpoint);
+        sandbox.registerEndpoint(TestDepartment.CUSTOMS.partyId(), endpoint.uri());
+        return new Customs(endpoint, handled, payloads);
+    }
+
+    ExchangeClient tax(Sandbox sandbox, Path store, List<Receipt> receipts) {
+        ExchangeClient client = ExchangeClient.builder()
+                .hub(sandbox.hubUri())
+                .hubParty(sandbox.hubParty())
+                .party(TestDepartment.TAX.partyId())
+                .credentials(TestDepartment.TAX.credentials())
+                .trustAnchors(sandbox.trustAnchors())
+                .storeDirectory(store)
+                .dispatchInterval(Duration.ofMillis(50))
+                .receiptPollInterval(Duration.ofMillis(50))
+                .retryPolicy(RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ofMillis(50))
+                        .maxBackoff(Duration.ofMillis(200)).build())
+                .receiptListener(receipts::add)
+                .build();
+        open.add(client);
+        return client;
+    }
+
+    static Message status(String creditCode) {
+        return Message.to(TestDepartment.CUSTOMS.partyId()).service(COMPANY_STATUS)
+                .json(java.util.Map.of("creditCode", creditCode, "status", "normal")).build();
+    }
+
+    static List<ReceiptState> statesOf(List<Receipt> receipts, MessageId id) {
+        return receipts.stream().filter(r -> r.messageId().equals(id)).map(Receipt::state).distinct().toList();
+    }
+
+    @Test
+    void taxSendsCustomsADatasetAndSeesEverySignedReceiptInOrder(Sandbox sandbox) {
+        Customs customs = customs(sandbox, stores.resolve("customs"));
+        List<Receipt> receipts = new CopyOnWriteArrayList<>();
+        ExchangeClient tax = tax(sandbox, stores.resolve("tax"), receipts);
+
+        MessageId id = tax.send(status("91420100MA4K00002Y"));
+
+        await().atMost(HANG_GUARD).until(() -> statesOf(receipts, id).contains(ReceiptState.PROCESSED));
+        assertThat(statesOf(receipts, id)).containsExactly(ReceiptState.ACCEPTED, ReceiptState.DELIVERED,
+                ReceiptState.PROCESSED);
+        TrustAnchors anchors = sandbox.trustAnchors();
+        DeliveryProgress progress = DeliveryProgress.none();
+        for (Receipt receipt : receipts) {
+            receipt.verify(anchors, java.time.Instant.now());
+            progress = progress.advance(receipt.state());
+        }
+        assertThat(progress.state()).contains(ReceiptState.PROCESSED);
+        assertThat(receipts.get(0).issuer()).isEqualTo(sandbox.hubParty());
+        assertThat(receipts).filteredOn(r -> r.state() != ReceiptState.ACCEPTED)
+                .allSatisfy(r -> assertThat(r.issuer()).isEqualTo(TestDepartment.CUSTOMS.partyId()));
+        assertThat(customs.handled()).hasValue(1);
+        assertThat(customs.payloads().get(0)).contains("91420100MA4K00002Y");
+        assertThat(tax.status(id).receiptState()).contains(ReceiptState.PROCESSED);
+    }
+
+    @Test
+    void aRejectionTravelsBackWithItsReasonCode(Sandbox sandbox) {
+        customs(sandbox, stores.resolve("customs"));
+        List<Receipt> receipts = new CopyOnWriteArrayList<>();
+        ExchangeClient tax = tax(sandbox, stores.resolve("tax"), receipts);
+
+        MessageId id = tax.send(status("unknown"));
+
+        await().atMost(HANG_GUARD).until(() -> statesOf(receipts, id).contains(ReceiptState.REJECTED));
+        Receipt rejected = receipts.stream().filter(r -> r.state() == ReceiptState.REJECTED).findFirst().orElseThrow();
+        assertThat(rejected.reasonCode()).contains("E_UNKNOWN_COMPANY");
+    }
+
+    @Test
+    void aServiceThePlatformDoesNotAllowIsRefusedAndNeverHandled(Sandbox sandbox) {
+        Customs customs = customs(sandbox, stores.resolve("customs"));
+        ExchangeClient tax = tax(sandbox, stores.resolve("tax"), new CopyOnWriteArrayList<>());
+
+        MessageId id = tax.send(Message.to(TestDepartment.CUSTOMS.partyId()).service(NOT_ALLOWED)
+                .bytes("application/json", "{}".getBytes(StandardCharsets.UTF_8)).build());
+
+        await().atMost(HANG_GUARD).until(() -> tax.status(id).state() == DeliveryStatus.State.FAILED);
+        assertThat(tax.status(id).errorCode()).contains("E_ACCESS_DENIED");
+        assertThat(customs.handled()).hasValue(0);
+    }
+
+    @Test
+    void theSameMessageSentTwiceIsHandledOnceEvenAcrossAReceiverRestart(Sandbox sandbox) {
+        Customs first = customs(sandbox, stores.resolve("customs"));
+        List<Receipt> receipts = new CopyOnWriteArrayList<>();
+        ExchangeClient tax = tax(sandbox, stores.resolve("tax"), receipts);
+        MessageId id = MessageId.generate();
+        Message message = Message.to(TestDepartment.CUSTOMS.partyId()).service(COMPANY_STATUS).messageId(id)
+                .json(java.util.Map.of("creditCode", "91420100MA4K00002Y")).build();
+
+        tax.send(message);
+        await().atMost(HANG_GUARD).until(() -> statesOf(receipts, id).contains(ReceiptState.PROCESSED));
+        first.endpoint().close();
+        Customs restarted = customs(sandbox, stores.resolve("customs"));
+        assertThat(tax.send(message)).isEqualTo(id);
+
+        assertThat(first.handled().get() + restarted.handled().get()).isEqualTo(1);
+        assertThat(tax.status(id).state()).isEqualTo(DeliveryStatus.State.SENT);
+    }
+
+    @Test
+    void aSenderRestartedBeforeDeliveryStillDeliversAndItsListenerGetsEveryReceipt(Sandbox sandbox) throws Exception {
+        List<Receipt> beforeRestart = new CopyOnWriteArrayList<>();
+        ExchangeClient first = tax(sandbox, stores.resolve("tax"), beforeRestart);
+        sandbox.faults().failNextSubmissions(1000, 503, Duration.ofSeconds(1));
+        MessageId id = first.send(status("91420100MA4K00002Y"));
+        first.close();
+        open.remove(first);
+        sandbox.faults().clear();
+
+        Customs customs = customs(sandbox, stores.resolve("customs"));
+        List<Receipt> afterRestart = new CopyOnWriteArrayList<>();
+        tax(sandbox, stores.resolve("tax"), afterRestart);
+
+        await().atMost(HANG_GUARD).until(() -> statesOf(afterRestart, id).contains(ReceiptState.PROCESSED));
+        assertThat(statesOf(afterRestart, id)).containsExactly(ReceiptState.ACCEPTED, ReceiptState.DELIVERED,
+                ReceiptState.PROCESSED);
+        assertThat(customs.handled()).hasValue(1);
+    }
+
+    @Test
+    void sensitiveDataCrossesTheHubEncryptedAndArrivesInClear(Sandbox sandbox) {
+        Customs customs = customs(sandbox, stores.resolve("customs"));
+        List<Receipt> receipts = new CopyOnWriteArrayList<>();
+        ExchangeClient tax = tax(sandbox, stores.resolve("tax"), receipts);
+
+        MessageId id = tax.send(Message.to(TestDepartment.CUSTOMS.partyId()).service(COMPANY_STATUS)
+                .json(java.util.Map.of("creditCode", "91420100MA4K00002Y", "taxOwed", "1024.50"))
+                .classification(Classification.SENSITIVE)
+                .encryptFor(TestDepartment.CUSTOMS.credentials().encryptionCertificateChain(CryptoSuite.GM).get(0))
+                .build());
+
+        await().atMost(HANG_GUARD).until(() -> statesOf(receipts, id).contains(ReceiptState.PROCESSED));
+        assertThat(customs.payloads()).singleElement().asString().contains("1024.50");
+    }
+}
