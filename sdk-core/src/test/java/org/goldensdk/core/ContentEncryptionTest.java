@@ -113,6 +113,22 @@ class ContentEncryptionTest {
 
     @ParameterizedTest
     @EnumSource(Receiver.class)
+    void aWrappedKeyOfAllOnesIsRefusedAsAlteredNotWithALibraryError(Receiver type) {
+        TestPki.Issued receiver = RECEIVERS.get(type);
+        Encrypted encrypted = encrypt(receiver, payload());
+        EncryptionHeader original = encrypted.header();
+        // for RSA, a block above the modulus: the library's own DataLengthException must not escape
+        byte[] allOnes = new byte[original.encryptedKey().length];
+        java.util.Arrays.fill(allOnes, (byte) 0xFF);
+        EncryptionHeader altered = EncryptionHeader.of(original.suite(), original.keyManagementAlgorithm(),
+                original.recipient(), allOnes, original.ephemeralPublicKey(), original.iv());
+
+        assertThatThrownBy(() -> decrypt(receiver, altered, encrypted.ciphertext(), AAD))
+                .isInstanceOf(SignatureException.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Receiver.class)
     void aTamperedCiphertextFailsAuthentication(Receiver type) {
         TestPki.Issued receiver = RECEIVERS.get(type);
         Encrypted encrypted = encrypt(receiver, payload());

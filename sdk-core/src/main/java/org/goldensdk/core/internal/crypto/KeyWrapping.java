@@ -163,7 +163,9 @@ public final class KeyWrapping {
                     return oaep.processBlock(encryptedKey, 0, encryptedKey.length);
                 }
             }
-        } catch (InvalidCipherTextException | IOException | IllegalArgumentException e) {
+        } catch (InvalidCipherTextException | IOException | IllegalArgumentException
+                | org.bouncycastle.crypto.RuntimeCryptoException e) {
+            // RuntimeCryptoException: e.g. an RSA block larger than this key's modulus (wrapped for another key)
             throw new SignatureException("the wrapped content key does not unwrap (" + algorithm
                     + "): it was altered or wrapped for another key", e);
         }
