@@ -36,84 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * signatures from the development CA.
  */
 @ExtendWith(SandboxExtension.class)
-class ExchangeEndToEndTest {
-    static final ServiceId COMPANY_STATUS = ServiceId.of("tax.company-status", 1);
-    static final ServiceId NOT_ALLOWED = ServiceId.of("tax.audit-report", 1);
-    private static final Duration HANG_GUARD = Duration.ofSeconds(20);
-
-    @TempDir
-    Path stores;
-
-    private final List<AutoCloseable> open = new CopyOnWriteArrayList<>();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (AutoCloseable closeable : open) {
-            closeable.close();
-        }
-    }
-
-    /**
-     * Customs' endpoint and what its handler saw. The sandbox is shared by the test JVM, so the
-     * hub may also push messages other tests left for customs: count by message id.
-     */
-    record Customs(ExchangeEndpoint endpoint, List<MessageId> handled, List<String> payloads) {
-        long handledTimes(MessageId id) {
-            return handled.stream().filter(id::equals).count();
-        }
-    }
-
-    Customs customs(Sandbox sandbox, Path store) {
-        List<MessageId> handled = new CopyOnWriteArrayList<>();
-        List<String> payloads = new CopyOnWriteArrayList<>();
-        ExchangeEndpoint endpoint = ExchangeEndpoint.builder()
-                .party(TestDepartment.CUSTOMS.partyId())
-                .credentials(TestDepartment.CUSTOMS.credentials())
-                .trustAnchors(sandbox.trustAnchors())
-                .hubParty(sandbox.hubParty())
-                .storeDirectory(store)
-                .handle(COMPANY_STATUS, (message, context) -> {
-                    handled.add(message.messageId());
-                    String text = new String(message.bytes(), StandardCharsets.UTF_8);
-                    payloads.add(text);
-                    return text.contains("unknown") ? Outcome.rejected("E_UNKNOWN_COMPANY", "no such company")
-                            : Outcome.processed();
-                })
-                .listen("127.0.0.1", 0)
-                .build()
-                .start();
-        open.add(endpoint);
-        sandbox.registerEndpoint(TestDepartment.CUSTOMS.partyId(), endpoint.uri());
-        return new Customs(endpoint, handled, payloads);
-    }
-
-    ExchangeClient tax(Sandbox sandbox, Path store, List<Receipt> receipts) {
-        ExchangeClient client = ExchangeClient.builder()
-                .hub(sandbox.hubUri())
-                .hubParty(sandbox.hubParty())
-                .party(TestDepartment.TAX.partyId())
-                .credentials(TestDepartment.TAX.credentials())
-                .trustAnchors(sandbox.trustAnchors())
-                .storeDirectory(store)
-                .dispatchInterval(Duration.ofMillis(50))
-                .receiptPollInterval(Duration.ofMillis(50))
-                .retryPolicy(RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ofMillis(50))
-                        .maxBackoff(Duration.ofMillis(200)).build())
-                .receiptListener(receipts::add)
-                .build();
-        open.add(client);
-        return client;
-    }
-
-    static Message status(String creditCode) {
-        return Message.to(TestDepartment.CUSTOMS.partyId()).service(COMPANY_STATUS)
-                .json(java.util.Map.of("creditCode", creditCode, "status", "normal")).build();
-    }
-
-    static List<ReceiptState> statesOf(List<Receipt> receipts, MessageId id) {
-        return receipts.stream().filter(r -> r.messageId().equals(id)).map(Receipt::state).distinct().toList();
-    }
-
+class ExchangeEndToEndTest extends EndToEndFixture {
     @Test
     void taxSendsCustomsADatasetAndSeesEverySignedReceiptInOrder(Sandbox sandbox) {
         Customs customs = customs(sandbox, stores.resolve("customs"));
@@ -192,7 +115,6 @@ class ExchangeEndToEndTest {
         sandbox.faults().failNextSubmissions(1000, 503, Duration.ofSeconds(1));
         MessageId id = first.send(status("91420100MA4K00002Y"));
         first.close();
-        open.remove(first);
         sandbox.faults().clear();
 
         Customs customs = customs(sandbox, stores.resolve("customs"));
