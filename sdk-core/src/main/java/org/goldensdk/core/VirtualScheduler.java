@@ -79,7 +79,8 @@ public final class VirtualScheduler implements Scheduler {
     /**
      * Moves virtual time forward by {@code duration}, running every task due by then in time order.
      * Tasks scheduled by running tasks run too if they fall due within the window. A task that
-     * throws stops the advance at its due time and the exception propagates.
+     * throws stops the advance at its due time and the exception propagates. Time never goes
+     * backwards: if a task itself sleeps past the window, time stays where its sleep left it.
      */
     public synchronized void advance(Duration duration) {
         Durations.requireNonNegative(duration, "advance");
@@ -92,7 +93,11 @@ public final class VirtualScheduler implements Scheduler {
             }
             next.runIfNotCancelled();
         }
-        now = target;
+        // A task that slept past the target (a retry wait inside a task) has moved time further:
+        // virtual time never goes backwards.
+        if (now.isBefore(target)) {
+            now = target;
+        }
     }
 
     /** Every {@link #sleep(Duration)} so far, in call order. */

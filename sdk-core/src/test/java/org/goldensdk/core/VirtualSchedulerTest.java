@@ -65,6 +65,17 @@ class VirtualSchedulerTest {
     }
 
     @Test
+    void timeNeverGoesBackWhenATaskSleepsPastTheWindow() {
+        VirtualScheduler scheduler = VirtualScheduler.create();
+        Instant start = scheduler.clock().instant();
+        scheduler.schedule(Duration.ofSeconds(1), () -> scheduler.sleep(Duration.ofSeconds(30)));
+
+        scheduler.advance(Duration.ofSeconds(5));
+
+        assertThat(scheduler.clock().instant()).isEqualTo(start.plusSeconds(31));
+    }
+
+    @Test
     void refusesNegativeDelaysAndSchedulingAfterClose() {
         assertThatThrownBy(() -> scheduler.schedule(Duration.ofSeconds(-1), () -> { }))
                 .isInstanceOf(IllegalArgumentException.class);
