@@ -21,7 +21,8 @@ public class ValidationException extends GoldenException {
 
     /** Creates the exception as reported by a remote party. */
     public ValidationException(List<Finding> findings, RemoteDetails remote) {
-        super(ErrorCode.VALIDATION, describe(findings), null, remote);
+        super(ErrorCode.VALIDATION, findings.isEmpty() && remote != null && remote.detail() != null
+                ? remote.detail() : describe(findings), null, remote);
         this.findings = List.copyOf(findings);
     }
 

@@ -57,6 +57,14 @@ class ProblemTest {
     }
 
     @Test
+    void aRemoteValidationFailureWithoutFindingsKeepsTheRemoteExplanation() {
+        Problem problem = new Problem("urn:goldensdk:problem:E_VALIDATION", "t", 400, "envelope expired at 08:00",
+                null, "E_VALIDATION", "req-2", List.of());
+        assertThat(problem.toException()).isInstanceOf(ValidationException.class)
+                .hasMessage("envelope expired at 08:00");
+    }
+
+    @Test
     void internalFailuresDoNotLeakTheirMessage() {
         Problem problem = Problem.from(new GoldenException(ErrorCode.INTERNAL, "db password rejected at 10.0.0.5"), "r");
         assertThat(problem.detail()).doesNotContain("10.0.0.5").contains("request id");
