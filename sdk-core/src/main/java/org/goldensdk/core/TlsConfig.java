@@ -53,6 +53,30 @@ public final class TlsConfig {
         return builder().build();
     }
 
+    /**
+     * Mutual TLS as a department: its INTL key and chain (JSSE cannot use SM2) presented as client
+     * or server certificate, trusting only the INTL roots among {@code anchors}.
+     *
+     * @throws ConfigurationException (key {@code trustAnchors}) if {@code anchors} hold no INTL root,
+     *     or (key {@code credentials}) if the INTL key cannot be used for TLS
+     */
+    public static TlsConfig of(DepartmentCredentials credentials, TrustAnchors anchors) {
+        java.util.List<X509Certificate> intlAnchors = anchors.certificates().stream()
+                .filter(anchor -> CryptoSuite.of(anchor) == CryptoSuite.INTL).toList();
+        if (intlAnchors.isEmpty()) {
+            throw new ConfigurationException("trustAnchors", "no INTL (P-256 or RSA) root among the trust anchors;"
+                    + " mutual TLS needs the platform's INTL root certificate");
+        }
+        try {
+            return builder().clientKey(credentials.intlPrivateKey(),
+                    credentials.intlCertificateChain().toArray(X509Certificate[]::new)).trustAnchors(intlAnchors).build();
+        } catch (ConfigurationException e) {
+            throw e;
+        } catch (GoldenException e) {
+            throw new ConfigurationException("credentials", "the INTL key cannot be used for mutual TLS: " + e.getMessage(), e);
+        }
+    }
+
     /** A builder with no client key and the JDK's default trust store. */
     public static Builder builder() {
         return new Builder();

@@ -3,7 +3,6 @@ package org.goldensdk.exchange;
 import com.zaxxer.hikari.HikariDataSource;
 import java.net.URI;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -470,20 +469,7 @@ public final class ExchangeClient implements AutoCloseable {
         }
 
         private TlsConfig tls() {
-            List<X509Certificate> intlAnchors = trustAnchors.certificates().stream()
-                    .filter(anchor -> CryptoSuite.of(anchor) == CryptoSuite.INTL).toList();
-            if (intlAnchors.isEmpty()) {
-                throw new ConfigurationException("trustAnchors", "no INTL (P-256 or RSA) root among the trust anchors;"
-                        + " TLS to the hub needs the platform's INTL root certificate");
-            }
-            try {
-                return TlsConfig.builder()
-                        .clientKey(credentials.intlPrivateKey(), credentials.intlCertificateChain().toArray(X509Certificate[]::new))
-                        .trustAnchors(intlAnchors).build();
-            } catch (GoldenException e) {
-                throw new ConfigurationException("credentials", "the INTL key cannot be used for mutual TLS: "
-                        + e.getMessage(), e);
-            }
+            return TlsConfig.of(credentials, trustAnchors);
         }
 
         private static String fileSafe(PartyId party) {

@@ -1,17 +1,7 @@
 package org.goldensdk.exchange.internal.endpoint;
 
 import jakarta.servlet.http.HttpServlet;
-import java.io.ByteArrayInputStream;
 import java.net.URI;
-import java.security.GeneralSecurityException;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import javax.net.ssl.X509KeyManager;
-import org.goldensdk.core.ConfigurationException;
-import org.goldensdk.core.CryptoSuite;
 import org.goldensdk.core.DepartmentCredentials;
 import org.goldensdk.core.TlsConfig;
 import org.goldensdk.core.TrustAnchors;
@@ -43,7 +33,7 @@ public final class EndpointHttp implements AutoCloseable {
      */
     public static EndpointHttp listen(String host, int port, DepartmentCredentials credentials, TrustAnchors trustAnchors,
             DeliveryProcessor processor) {
-        TlsConfig tls = TlsConfig.builder().keyManager(keyManager(credentials)).trustAnchors(intlAnchors(trustAnchors)).build();
+        TlsConfig tls = TlsConfig.of(credentials, trustAnchors);
         return new EndpointHttp(GoldenServer.builder().host(host).port(port).tls(tls).clientAuth(ClientAuth.REQUIRED)
                 .api(BASE_PATH, api(processor)).start());
     }
@@ -68,29 +58,4 @@ public final class EndpointHttp implements AutoCloseable {
         return RestApi.of(new DeliveriesResource(processor)).withMaxRequestBytes(processor.maxDeliveryBytes());
     }
 
-    private static X509KeyManager keyManager(DepartmentCredentials credentials) {
-        return Arrays.stream(credentials.tlsKeyManagers()).filter(X509KeyManager.class::isInstance)
-                .map(X509KeyManager.class::cast).findFirst()
-                .orElseThrow(() -> new ConfigurationException("credentials", "the JDK offers no X.509 key manager for the INTL key"));
-    }
-
-    /** JSSE handles only the INTL anchors, as the JDK itself parses them (it cannot parse SM2 certificates). */
-    private static List<X509Certificate> intlAnchors(TrustAnchors trustAnchors) {
-        try {
-            CertificateFactory jdk = CertificateFactory.getInstance("X.509");
-            List<X509Certificate> anchors = new ArrayList<>();
-            for (X509Certificate anchor : trustAnchors.certificates()) {
-                if (CryptoSuite.of(anchor) == CryptoSuite.INTL) {
-                    anchors.add((X509Certificate) jdk.generateCertificate(new ByteArrayInputStream(anchor.getEncoded())));
-                }
-            }
-            if (anchors.isEmpty()) {
-                throw new ConfigurationException("trustAnchors", "mutual TLS needs the platform's INTL (P-256 or RSA) root"
-                        + " among the trust anchors; only GM anchors were given");
-            }
-            return anchors;
-        } catch (GeneralSecurityException e) {
-            throw new ConfigurationException("trustAnchors", "the JDK cannot read the INTL trust anchors: " + e.getMessage(), e);
-        }
-    }
 }
