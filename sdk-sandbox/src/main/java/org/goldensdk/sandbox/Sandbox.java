@@ -180,6 +180,16 @@ public final class Sandbox implements AutoCloseable {
         return contract.map(ContractCheck::violations).orElse(List.of());
     }
 
+    /** A mark of now for {@link #contractViolationsSince(long)}. */
+    long contractMark() {
+        return contract.map(ContractCheck::mark).orElse(0L);
+    }
+
+    /** The contract violations seen after {@code mark} and not cleared since. */
+    List<String> contractViolationsSince(long mark) {
+        return contract.map(check -> check.violationsSince(mark)).orElse(List.of());
+    }
+
     /** Forgets the contract violations seen so far (e.g. after a test that provoked them on purpose). */
     public void clearContractViolations() {
         contract.ifPresent(ContractCheck::clear);

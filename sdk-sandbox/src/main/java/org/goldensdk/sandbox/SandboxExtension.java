@@ -41,7 +41,7 @@ public final class SandboxExtension implements ParameterResolver, BeforeEachCall
     /** The configuration parameter naming the OpenAPI document to check against, or {@code none}. */
     public static final String CONTRACT_PARAMETER = "golden.sandbox.contract";
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SandboxExtension.class);
-    private static final String VIOLATIONS_BEFORE = "contractViolationsBefore";
+    private static final String CONTRACT_MARK = "contractMark";
 
     /** Resolves parameters of type {@link Sandbox}. */
     @Override
@@ -55,11 +55,11 @@ public final class SandboxExtension implements ParameterResolver, BeforeEachCall
         return shared(context);
     }
 
-    /** Notes how many contract violations the shared sandbox (if started) has seen before the test. */
+    /** Marks where the test starts among the shared sandbox's (if started) contract violations. */
     @Override
     public void beforeEach(ExtensionContext context) {
         Sandbox sandbox = context.getRoot().getStore(NAMESPACE).get(Sandbox.class, Sandbox.class);
-        context.getStore(NAMESPACE).put(VIOLATIONS_BEFORE, sandbox == null ? 0 : sandbox.contractViolations().size());
+        context.getStore(NAMESPACE).put(CONTRACT_MARK, sandbox == null ? 0L : sandbox.contractMark());
     }
 
     /** Fails the test if the shared sandbox saw contract violations during it. */
@@ -69,11 +69,8 @@ public final class SandboxExtension implements ParameterResolver, BeforeEachCall
         if (sandbox == null) {
             return;
         }
-        List<String> violations = sandbox.contractViolations();
-        Integer before = context.getStore(NAMESPACE).get(VIOLATIONS_BEFORE, Integer.class);
-        // violations the test cleared itself are gone; what is left after a clear is all new
-        List<String> fresh = before == null || before > violations.size() ? violations
-                : violations.subList(before, violations.size());
+        Long mark = context.getStore(NAMESPACE).get(CONTRACT_MARK, Long.class);
+        List<String> fresh = sandbox.contractViolationsSince(mark == null ? 0L : mark);
         if (!fresh.isEmpty()) {
             throw new AssertionError("the traffic of this test violated the OpenAPI contract " + fresh.size()
                     + " time(s):\n  " + String.join("\n  ", fresh));

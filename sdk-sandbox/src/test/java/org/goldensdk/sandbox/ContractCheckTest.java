@@ -13,18 +13,37 @@ import org.goldensdk.core.HttpRequest;
 import org.goldensdk.core.HttpResponse;
 import org.goldensdk.core.HttpTransport;
 import org.goldensdk.core.PartyId;
+import org.goldensdk.core.ValidationException;
 import org.goldensdk.core.MalformedInputException;
 import org.goldensdk.exchange.SealedMessage;
 import org.goldensdk.testkit.TestDepartment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The shared sandbox checks real traffic against docs/exchange/openapi.yaml and records what does not conform. */
 @Timeout(60)
 @ExtendWith(SandboxExtension.class)
 class ContractCheckTest {
     private static final PartyId CUSTOMS = TestDepartment.CUSTOMS.partyId();
+
+    /** Hands a test its own extension context, to drive a second SandboxExtension by hand. */
+    @RegisterExtension
+    static final ParameterResolver CONTEXTS = new ParameterResolver() {
+        @Override
+        public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+            return parameter.getParameter().getType() == ExtensionContext.class;
+        }
+
+        @Override
+        public ExtensionContext resolveParameter(ParameterContext parameter, ExtensionContext context) {
+            return context;
+        }
+    };
 
     @Test
     void theSharedSandboxChecksTheContract(Sandbox sandbox) {
@@ -61,6 +80,26 @@ class ContractCheckTest {
         } finally {
             sandbox.clearContractViolations();
         }
+    }
+
+    @Test
+    void theExtensionFailsATestWhoseTrafficViolatedTheContract(Sandbox sandbox, ExtensionContext context) {
+        SandboxExtension extension = new SandboxExtension();
+        extension.beforeEach(context);
+        try (HttpTransport tax = as(sandbox, TestDepartment.TAX.credentials())) {
+            extension.afterEach(context);   // nothing yet
+
+            assertThatThrownBy(() -> tax.execute(HttpRequest.get("receipts?limit=501")).close())
+                    .isInstanceOf(ValidationException.class);
+
+            assertThatThrownBy(() -> extension.afterEach(context)).isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("violated the OpenAPI contract 1 time(s)")
+                    .hasMessageContaining("receipts (GET /receipts request)")
+                    .hasMessageContaining("maximum");
+        } finally {
+            sandbox.clearContractViolations();
+        }
+        extension.afterEach(context);
     }
 
     @Test

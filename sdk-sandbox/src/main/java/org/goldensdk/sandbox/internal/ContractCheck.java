@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.goldensdk.core.ConfigurationException;
 
@@ -27,6 +28,8 @@ public final class ContractCheck {
 
     private final OpenApiInteractionValidator validator;
     private final List<String> violations = new ArrayList<>();
+    private long recorded;
+    private long cleared;
 
     private ContractCheck(OpenApiInteractionValidator validator) {
         this.validator = validator;
@@ -71,7 +74,7 @@ public final class ContractCheck {
 
     /** Checks a request; a violation is recorded as a line naming the request. */
     public void request(Exchange request) {
-        record(request + " request", validator.validateRequest(request.toRequest()));
+        record(request + " request", () -> validator.validateRequest(request.toRequest()));
     }
 
     /**
@@ -87,8 +90,8 @@ public final class ContractCheck {
         if (body.length > 0) {
             response.withBody(new String(body, StandardCharsets.UTF_8));
         }
-        record(request + " response " + status, validator.validateResponse(request.path(),
-                Request.Method.valueOf(request.method().toUpperCase(Locale.ROOT)), response.build()));
+        record(request + " response " + status, () -> validator.validateResponse(request.path(), method(request),
+                response.build()));
     }
 
     /**
@@ -97,12 +100,12 @@ public final class ContractCheck {
      * turns error answers into exceptions).
      */
     public void errorStatus(Exchange request, int status) {
-        ValidationReport report = validator.validateResponse(request.path(),
-                Request.Method.valueOf(request.method().toUpperCase(Locale.ROOT)),
-                SimpleResponse.Builder.status(status).withContentType(PROBLEM_JSON).build());
-        record(request + " response " + status + " (status only)", report.getMessages().stream()
+        record(request + " response " + status + " (status only)", () -> ValidationReport.from(validator
+                .validateResponse(request.path(), method(request), SimpleResponse.Builder.status(status)
+                        .withContentType(PROBLEM_JSON).build())
+                .getMessages().stream()
                 .filter(message -> !BODY_MISSING.equals(message.getKey()))
-                .collect(Collectors.collectingAndThen(Collectors.toList(), ValidationReport::from)));
+                .toList()));
     }
 
     /** The violations recorded so far, oldest first; an immutable copy. */
@@ -110,12 +113,32 @@ public final class ContractCheck {
         return List.copyOf(violations);
     }
 
+    /** A mark of now: {@link #violationsSince(long)} answers the violations recorded after it. */
+    public synchronized long mark() {
+        return recorded;
+    }
+
+    /** The violations recorded after {@code mark} that have not been cleared, oldest first; an immutable copy. */
+    public synchronized List<String> violationsSince(long mark) {
+        int first = (int) Math.min(violations.size(), Math.max(0, mark - cleared));
+        return List.copyOf(violations.subList(first, violations.size()));
+    }
+
     /** Forgets the violations recorded so far. */
     public synchronized void clear() {
+        cleared += violations.size();
         violations.clear();
     }
 
-    private void record(String what, ValidationReport report) {
+    private void record(String what, Supplier<ValidationReport> validation) {
+        ValidationReport report;
+        try {
+            report = validation.get();
+        } catch (RuntimeException e) {
+            // the traffic must go on as without the check: a validator failure is reported, not thrown
+            add(what + ": the validator failed: " + e);
+            return;
+        }
         List<ValidationReport.Message> errors = report.getMessages().stream()
                 .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
                 .toList();
@@ -129,9 +152,16 @@ public final class ContractCheck {
                         + message.getNestedMessages().stream().map(nested -> " / " + nested.getMessage())
                         .collect(Collectors.joining()))
                 .collect(Collectors.joining("; "));
-        synchronized (this) {
-            violations.add(line);
-        }
+        add(line);
+    }
+
+    private synchronized void add(String line) {
+        violations.add(line);
+        recorded++;
+    }
+
+    private static Request.Method method(Exchange request) {
+        return Request.Method.valueOf(request.method().toUpperCase(Locale.ROOT));
     }
 
     private static Optional<String> operationId(ValidationReport.Message message) {
