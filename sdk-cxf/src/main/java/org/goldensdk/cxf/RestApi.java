@@ -1,12 +1,15 @@
 package org.goldensdk.cxf;
 
 import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.goldensdk.core.ConfigurationException;
 import org.goldensdk.cxf.internal.GoldenProviders;
 import org.goldensdk.cxf.internal.JaxrsServlets;
+import org.goldensdk.cxf.internal.RequestIds;
 
 /**
  * A set of JAX-RS resource objects served together with the SDK's server behaviour: JSON through a
@@ -22,10 +25,12 @@ public final class RestApi {
     public static final long DEFAULT_MAX_REQUEST_BYTES = 16L * 1024 * 1024;
 
     private final List<Object> resources;
+    private final List<Object> providers;
     private final long maxRequestBytes;
 
-    private RestApi(List<Object> resources, long maxRequestBytes) {
+    private RestApi(List<Object> resources, List<Object> providers, long maxRequestBytes) {
         this.resources = resources;
+        this.providers = providers;
         this.maxRequestBytes = maxRequestBytes;
     }
 
@@ -43,7 +48,7 @@ public final class RestApi {
         if (list.stream().map(Object::getClass).distinct().count() != list.size()) {
             throw new ConfigurationException("resources", "two resource objects share a class; JAX-RS serves one object per class");
         }
-        return new RestApi(list, DEFAULT_MAX_REQUEST_BYTES);
+        return new RestApi(list, List.of(), DEFAULT_MAX_REQUEST_BYTES);
     }
 
     /**
@@ -55,7 +60,38 @@ public final class RestApi {
         if (limit <= 0) {
             throw new ConfigurationException("maxRequestBytes", "the request body limit must be positive, got " + limit);
         }
-        return new RestApi(resources, limit);
+        return new RestApi(resources, providers, limit);
+    }
+
+    /**
+     * This API with additional JAX-RS provider objects (filters, interceptors, annotated with
+     * {@code @Provider}), served after the SDK's own: they see every request that reaches the
+     * API's resources and every answer, errors included. They must be thread-safe.
+     */
+    public RestApi withProviders(Object... providers) {
+        List<Object> added = Arrays.stream(providers).map(provider -> Objects.requireNonNull(provider, "provider")).toList();
+        List<Object> all = new ArrayList<>(this.providers);
+        all.addAll(added);
+        return new RestApi(resources, List.copyOf(all), maxRequestBytes);
+    }
+
+    /** The additional provider objects, in the order given; empty unless {@link #withProviders} added some. */
+    public List<Object> providers() {
+        return providers;
+    }
+
+    /**
+     * The request id of {@code request}, a request this API is serving: the id its log lines carry
+     * and its answer's {@code X-Request-Id}, for a resource that writes a problem answer itself.
+     *
+     * @throws IllegalStateException if the request is not being served by a {@code RestApi}
+     */
+    public static String requestId(HttpServletRequest request) {
+        String id = RequestIds.of(request);
+        if (id == null) {
+            throw new IllegalStateException("the request is not being served by a RestApi: it has no request id");
+        }
+        return id;
     }
 
     /** The resource objects, in the order given. */
@@ -75,7 +111,7 @@ public final class RestApi {
      * the certificate the container validated. Each call creates an independent servlet.
      */
     public HttpServlet servlet() {
-        return JaxrsServlets.create(resources, GoldenProviders.create(maxRequestBytes));
+        return JaxrsServlets.create(resources, GoldenProviders.create(maxRequestBytes, providers));
     }
 
     @Override

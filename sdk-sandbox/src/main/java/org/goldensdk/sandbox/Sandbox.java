@@ -1,6 +1,10 @@
 package org.goldensdk.sandbox;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -9,6 +13,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.goldensdk.core.ConfigurationException;
 import org.goldensdk.core.CryptoSuite;
@@ -23,6 +28,8 @@ import org.goldensdk.cxf.RestApi;
 import org.goldensdk.exchange.EnvelopeHeader;
 import org.goldensdk.exchange.EnvelopeVerifier;
 import org.goldensdk.exchange.ServiceId;
+import org.goldensdk.sandbox.internal.ContractCheck;
+import org.goldensdk.sandbox.internal.ContractFilter;
 import org.goldensdk.sandbox.internal.FaultInjector;
 import org.goldensdk.sandbox.internal.HubResource;
 import org.goldensdk.sandbox.internal.HubService;
@@ -53,6 +60,7 @@ import org.goldensdk.testkit.TestDepartment;
 public final class Sandbox implements AutoCloseable {
     /** The base path of the hub's REST API. */
     public static final String HUB_BASE_PATH = "/exchange/v1";
+    private static final String BUNDLED_CONTRACT = "openapi.yaml";
 
     private final GoldenServer server;
     private final HubStore store;
@@ -61,9 +69,10 @@ public final class Sandbox implements AutoCloseable {
     private final boolean ownsScheduler;
     private final TrustAnchors trustAnchors;
     private final SandboxFaults faults;
+    private final Optional<ContractCheck> contract;
 
     private Sandbox(GoldenServer server, HubStore store, Pusher pusher, Scheduler scheduler, boolean ownsScheduler,
-            TrustAnchors trustAnchors, SandboxFaults faults) {
+            TrustAnchors trustAnchors, SandboxFaults faults, Optional<ContractCheck> contract) {
         this.server = server;
         this.store = store;
         this.pusher = pusher;
@@ -71,6 +80,7 @@ public final class Sandbox implements AutoCloseable {
         this.ownsScheduler = ownsScheduler;
         this.trustAnchors = trustAnchors;
         this.faults = faults;
+        this.contract = contract;
     }
 
     /** A builder: a free port, in-memory state, every {@link TestDepartment} registered, no rights yet. */
@@ -150,6 +160,41 @@ public final class Sandbox implements AutoCloseable {
         return faults;
     }
 
+    /**
+     * Whether this sandbox checks its traffic against an OpenAPI document
+     * ({@link Builder#checkContract()}).
+     */
+    public boolean checksContract() {
+        return contract.isPresent();
+    }
+
+    /**
+     * The contract violations seen so far, oldest first, when {@link #checksContract()}: one
+     * readable line per request or answer that does not conform to the OpenAPI document — every
+     * request the hub's REST API received and its answer (errors included), every push to a
+     * department endpoint and the endpoint's answer — naming the operation, the direction
+     * (request, or response with its status) and the validator's messages. The traffic itself is
+     * not changed by a violation. Empty when the contract is not checked. An immutable copy.
+     */
+    public List<String> contractViolations() {
+        return contract.map(ContractCheck::violations).orElse(List.of());
+    }
+
+    /** A mark of now for {@link #contractViolationsSince(long)}. */
+    long contractMark() {
+        return contract.map(ContractCheck::mark).orElse(0L);
+    }
+
+    /** The contract violations seen after {@code mark} and not cleared since. */
+    List<String> contractViolationsSince(long mark) {
+        return contract.map(check -> check.violationsSince(mark)).orElse(List.of());
+    }
+
+    /** Forgets the contract violations seen so far (e.g. after a test that provoked them on purpose). */
+    public void clearContractViolations() {
+        contract.ifPresent(ContractCheck::clear);
+    }
+
     /** Stops the server and the pusher and releases the state (an in-memory database is dropped). Idempotent. */
     @Override
     public void close() {
@@ -187,6 +232,7 @@ public final class Sandbox implements AutoCloseable {
         private long maxRequestBytes = RestApi.DEFAULT_MAX_REQUEST_BYTES;
         private boolean testDepartments = true;
         private Path databaseDirectory;
+        private Optional<ContractCheck> contract = Optional.empty();
         private final List<AccessRight> rights = new ArrayList<>();
 
         private Builder() {
@@ -262,6 +308,42 @@ public final class Sandbox implements AutoCloseable {
         }
 
         /**
+         * Check every request and answer of the hub's REST API and of its pushes against the
+         * OpenAPI document this sandbox implements ({@code docs/exchange/openapi.yaml}, bundled
+         * with it); see {@link Sandbox#contractViolations()}.
+         */
+        public Builder checkContract() {
+            try (InputStream document = Sandbox.class.getResourceAsStream(BUNDLED_CONTRACT)) {
+                if (document == null) {
+                    throw new ConfigurationException("contract", "the bundled OpenAPI document " + BUNDLED_CONTRACT
+                            + " is missing from the sandbox's jar; pass the document with checkContract(Path)");
+                }
+                this.contract = Optional.of(ContractCheck.of(new String(document.readAllBytes(), StandardCharsets.UTF_8),
+                        BUNDLED_CONTRACT));
+            } catch (IOException e) {
+                throw new ConfigurationException("contract", "cannot read the bundled OpenAPI document: " + e.getMessage(), e);
+            }
+            return this;
+        }
+
+        /**
+         * Check every request and answer of the hub's REST API and of its pushes against the
+         * OpenAPI document at {@code openApiDocument}; see {@link Sandbox#contractViolations()}.
+         *
+         * @throws ConfigurationException if the file cannot be read or is not an OpenAPI document
+         */
+        public Builder checkContract(Path openApiDocument) {
+            Objects.requireNonNull(openApiDocument, "openApiDocument");
+            try {
+                this.contract = Optional.of(ContractCheck.of(Files.readString(openApiDocument), openApiDocument.toString()));
+            } catch (IOException e) {
+                throw new ConfigurationException("contract", "cannot read the OpenAPI document " + openApiDocument.toAbsolutePath()
+                        + ": " + e.getMessage(), e);
+            }
+            return this;
+        }
+
+        /**
          * Starts the hub.
          *
          * @throws ConfigurationException if the port cannot be bound
@@ -281,18 +363,22 @@ public final class Sandbox implements AutoCloseable {
                     }
                 }
                 rights.forEach(right -> store.allow(right.sender(), right.receiver(), right.service()));
-                pusher = new Pusher(store, time, pushRetry, MutualTls.of(hub, anchors), anchors);
+                pusher = new Pusher(store, time, pushRetry, MutualTls.of(hub, anchors), anchors, contract);
                 EnvelopeVerifier verifier = EnvelopeVerifier.builder().trustAnchors(anchors).clock(time.clock()).build();
                 HubService service = new HubService(store, verifier, TestDepartment.EXCHANGE_PLATFORM.partyId(),
                         hub.signer(CryptoSuite.GM), time.clock(), maxRequestBytes, pusher);
                 FaultInjector faults = new FaultInjector();
+                RestApi api = RestApi.of(new HubResource(service, faults)).withMaxRequestBytes(maxRequestBytes);
+                if (contract.isPresent()) {
+                    api = api.withProviders(new ContractFilter(contract.get()));
+                }
                 GoldenServer server = GoldenServer.builder()
                         .port(port)
                         .tls(MutualTls.of(hub, anchors))
                         .clientAuth(ClientAuth.REQUIRED)
-                        .api(HUB_BASE_PATH, RestApi.of(new HubResource(service, faults)).withMaxRequestBytes(maxRequestBytes))
+                        .api(HUB_BASE_PATH, api)
                         .start();
-                return new Sandbox(server, store, pusher, time, ownsScheduler, anchors, new SandboxFaults(faults));
+                return new Sandbox(server, store, pusher, time, ownsScheduler, anchors, new SandboxFaults(faults), contract);
             } catch (RuntimeException e) {
                 if (pusher != null) {
                     pusher.close();

@@ -47,6 +47,7 @@ import org.goldensdk.testkit.TestCredentials;
 import org.goldensdk.testkit.TestDepartment;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -77,7 +78,7 @@ class HubPushTest {
                 .trustStorePath(store(directory.resolve("trust.p12"), false).toString()).trustStoreType("PKCS12")
                 .trustStorePassword(new String(PASSWORD)));
         peer.start();
-        sandbox = Sandbox.builder().defaultRights()
+        sandbox = Sandbox.builder().defaultRights().checkContract()
                 .pushRetry(RetryPolicy.builder().maxAttempts(20).initialBackoff(Duration.ofMillis(20))
                         .maxBackoff(Duration.ofMillis(200)).build())
                 .start();
@@ -95,6 +96,13 @@ class HubPushTest {
     @BeforeEach
     void reset() {
         peer.resetAll();
+    }
+
+    @AfterEach
+    void conformsToTheContract() {
+        List<String> violations = sandbox.contractViolations();
+        sandbox.clearContractViolations();
+        assertThat(violations).as("OpenAPI contract violations").isEmpty();
     }
 
     private static URI peerUri() {
@@ -137,6 +145,10 @@ class HubPushTest {
         return HubCalls.receipts(HubCalls.get(sender, "messages/" + id + "/receipts"));
     }
 
+    private static void awaitTwoReceipts(MessageId id) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> receiptsOf(tax, id).size() == 2);
+    }
+
     private static List<Receipt> awaitThreeReceipts(MessageId id) {
         await().atMost(Duration.ofSeconds(20)).until(() -> receiptsOf(tax, id).size() == 3);
         return receiptsOf(tax, id);
@@ -161,6 +173,23 @@ class HubPushTest {
             List<Receipt> feed = HubCalls.receipts(HubCalls.get(tax, "receipts?after=0&limit=500"));
             assertThat(feed.stream().filter(r -> r.messageId().equals(id)).map(Receipt::state))
                     .containsExactly(ReceiptState.ACCEPTED, ReceiptState.DELIVERED, ReceiptState.PROCESSED);
+        }
+    }
+
+    @Test
+    void aReceiverAnswerOutsideTheContractIsRecorded() {
+        try (SealedMessage sealed = seal(TestDepartment.TAX, CUSTOMS, AccessRight.TAX_COMPANY_STATUS, "{\"empty\":true}")) {
+            peer.stubFor(post(urlEqualTo(DELIVERIES)).inScenario("empty").whenScenarioStateIs(Scenario.STARTED)
+                    .willReturn(okJson("{\"receipts\":[]}")).willSetStateTo("full"));
+            peer.stubFor(post(urlEqualTo(DELIVERIES)).inScenario("empty").whenScenarioStateIs("full")
+                    .willReturn(okJson(receipts(byCustoms(sealed, ReceiptState.DELIVERED)))));
+
+            submit(tax, delivery(sealed));
+
+            awaitTwoReceipts(sealed.envelope().header().messageId());
+            assertThat(sandbox.contractViolations()).singleElement().asString()
+                    .startsWith("deliver (POST /deliveries response 200)").contains("minItems");
+            sandbox.clearContractViolations();
         }
     }
 

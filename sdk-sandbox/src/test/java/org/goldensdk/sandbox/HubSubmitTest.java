@@ -259,8 +259,22 @@ class HubSubmitTest {
             assertThat(HubCalls.receipts(page)).extracting(Receipt::messageId).containsExactly(first.envelope().header().messageId());
             var next = HubCalls.get(customs, "receipts?after=" + page.get("last").asText());
             assertThat(HubCalls.receipts(next)).extracting(Receipt::messageId).containsExactly(second.envelope().header().messageId());
+        }
+    }
+
+    @Test
+    void refusesFeedParametersTheContractDoesNotAllow() {
+        int before = sandbox.contractViolations().size();
+        try {
             assertThat(catchThrowableOfType(ValidationException.class, () -> HubCalls.get(customs, "receipts?limit=0"))).isNotNull();
             assertThat(catchThrowableOfType(ValidationException.class, () -> HubCalls.get(customs, "receipts?after=-1"))).isNotNull();
+
+            // the requests break the document's parameter schemas; the 400 answers conform
+            assertThat(sandbox.contractViolations().subList(before, sandbox.contractViolations().size())).satisfiesExactly(
+                    limit -> assertThat(limit).startsWith("receipts (GET /receipts request)").contains("minimum"),
+                    after -> assertThat(after).startsWith("receipts (GET /receipts request)").contains("-1"));
+        } finally {
+            sandbox.clearContractViolations();
         }
     }
 

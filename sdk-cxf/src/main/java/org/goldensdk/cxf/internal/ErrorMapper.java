@@ -48,7 +48,7 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
     }
 
     private String requestId() {
-        Object id = request.getAttribute(RequestIds.PROPERTY);
-        return id != null ? id.toString() : RequestIds.acceptOrCreate(request.getHeader(HttpRequest.REQUEST_ID_HEADER));
+        String id = RequestIds.of(request);
+        return id != null ? id : RequestIds.acceptOrCreate(request.getHeader(HttpRequest.REQUEST_ID_HEADER));
     }
 }

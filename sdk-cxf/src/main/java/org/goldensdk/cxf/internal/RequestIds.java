@@ -18,6 +18,12 @@ public final class RequestIds {
     private RequestIds() {
     }
 
+    /** The id given to {@code request}, or null before the request id filter ran. */
+    public static String of(jakarta.servlet.http.HttpServletRequest request) {
+        Object id = request.getAttribute(PROPERTY);
+        return id == null ? null : id.toString();
+    }
+
     /** {@code offered} when it is a harmless id, otherwise a fresh random one. */
     public static String acceptOrCreate(String offered) {
         return offered != null && ACCEPTED.matcher(offered).matches() ? offered : UUID.randomUUID().toString();

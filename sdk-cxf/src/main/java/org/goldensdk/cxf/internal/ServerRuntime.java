@@ -120,7 +120,7 @@ public final class ServerRuntime implements AutoCloseable {
         bean.setBus(bus);
         bean.setAddress(uri.resolve(basePath.substring(1)).toString());
         bean.setServiceBeans(new ArrayList<>(api.resources()));
-        bean.setProviders(GoldenProviders.create(api.maxRequestBytes()));
+        bean.setProviders(GoldenProviders.create(api.maxRequestBytes(), api.providers()));
         endpoints.add(bean.create());
     }
 

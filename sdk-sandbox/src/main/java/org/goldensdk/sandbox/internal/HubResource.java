@@ -18,8 +18,8 @@ import org.goldensdk.core.ErrorCode;
 import org.goldensdk.core.GoldenException;
 import org.goldensdk.core.HttpRequest;
 import org.goldensdk.core.Problem;
+import org.goldensdk.cxf.RestApi;
 import org.goldensdk.cxf.TlsCaller;
-import org.slf4j.MDC;
 
 /**
  * The hub's REST API ({@code docs/exchange/openapi.yaml}), served under {@code /exchange/v1}.
@@ -45,7 +45,7 @@ public final class HubResource {
         TlsCaller caller = TlsCaller.require(request);
         FaultInjector.Fault fault = faults.nextSubmission().orElse(null);
         if (fault != null) {
-            return injected(fault);
+            return injected(fault, RestApi.requestId(request));
         }
         HubService.Submitted submitted = hub.submit(caller.certificate(), body);
         return Response.status(submitted.status()).type(MediaType.APPLICATION_JSON_TYPE)
@@ -69,19 +69,16 @@ public final class HubResource {
         return Response.ok(hub.messageReceipts(TlsCaller.require(request).certificate(), messageId)).build();
     }
 
-    private static Response injected(FaultInjector.Fault fault) {
+    private static Response injected(FaultInjector.Fault fault, String requestId) {
         ErrorCode code = fault.status() == 429 ? ErrorCode.BACKPRESSURE
                 : fault.status() == 500 ? ErrorCode.INTERNAL : ErrorCode.UNAVAILABLE;
-        String requestId = MDC.get("requestId");
         Problem problem = Problem.from(new GoldenException(code, "the hub is unavailable (an injected fault); retry later"),
                 requestId);
         Problem answered = new Problem(problem.type(), problem.title(), fault.status(), problem.detail(), null,
                 problem.code(), requestId, List.of());
         Response.ResponseBuilder response = Response.status(fault.status()).type(Problem.MEDIA_TYPE).entity(answered);
         fault.retryAfter().ifPresent(wait -> response.header("Retry-After", Long.toString(wait.toSeconds())));
-        if (requestId != null) {
-            response.header(HttpRequest.REQUEST_ID_HEADER, requestId);
-        }
+        response.header(HttpRequest.REQUEST_ID_HEADER, requestId);
         return response.build();
     }
 }

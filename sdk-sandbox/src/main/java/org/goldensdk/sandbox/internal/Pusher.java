@@ -53,25 +53,33 @@ import org.slf4j.LoggerFactory;
 public final class Pusher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Pusher.class);
     private static final JsonCodec JSON = JsonCodec.of();
+    private static final String DELIVERIES = "deliveries";
 
     private final HubStore store;
     private final Scheduler scheduler;
     private final RetryPolicy policy;
     private final TlsConfig tls;
     private final TrustAnchors trustAnchors;
+    private final Optional<ContractCheck> contract;
     private final ExecutorService workers;
     private final Map<URI, HttpTransport> transports = new ConcurrentHashMap<>();
     private final Set<MessageKey> running = new HashSet<>();
     private final Set<MessageKey> again = new HashSet<>();
     private boolean closed;
 
-    /** A pusher calling receivers with {@code tls} (the hub's credentials) and verifying their receipts against {@code trustAnchors}. */
-    public Pusher(HubStore store, Scheduler scheduler, RetryPolicy policy, TlsConfig tls, TrustAnchors trustAnchors) {
+    /**
+     * A pusher calling receivers with {@code tls} (the hub's credentials) and verifying their
+     * receipts against {@code trustAnchors}; each push and its answer are checked against
+     * {@code contract} when one is given.
+     */
+    public Pusher(HubStore store, Scheduler scheduler, RetryPolicy policy, TlsConfig tls, TrustAnchors trustAnchors,
+            Optional<ContractCheck> contract) {
         this.store = store;
         this.scheduler = scheduler;
         this.policy = policy;
         this.tls = tls;
         this.trustAnchors = trustAnchors;
+        this.contract = contract;
         AtomicInteger threads = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(2, task -> {
             Thread thread = new Thread(task, "golden-sandbox-push-" + threads.incrementAndGet());
@@ -181,9 +189,16 @@ public final class Pusher implements AutoCloseable {
         parts.subList(1, parts.size()).forEach(part -> attachments.add(org.goldensdk.exchange.Content.of(part)));
         byte[] body = EnvelopeCodec.json().encode(new Delivery(envelope, org.goldensdk.exchange.Content.of(parts.get(0)),
                 attachments));
-        HttpRequest request = HttpRequest.builder("POST", "deliveries").body(HttpBody.of(body, "application/json")).build();
+        HttpRequest request = HttpRequest.builder("POST", DELIVERIES).body(HttpBody.of(body, "application/json")).build();
+        // The document's paths are relative to the server URL: the endpoint's base path is not part of them.
+        ContractCheck.Exchange sent = new ContractCheck.Exchange("POST", "/" + DELIVERIES, Map.of(),
+                Map.of("Content-Type", List.of("application/json")), body);
+        contract.ifPresent(check -> check.request(sent));
         try (HttpResponse response = transport(endpoint).execute(request)) {
-            JsonNode answer = JSON.readTree(response.bodyBytes());
+            byte[] bytes = response.bodyBytes();
+            contract.ifPresent(check -> check.response(sent, response.status(), response.header("Content-Type").orElse(null),
+                    bytes));
+            JsonNode answer = JSON.readTree(bytes);
             JsonNode list = answer == null ? null : answer.get("receipts");
             if (list == null || !list.isArray() || list.isEmpty()) {
                 throw new MalformedInputException("the receiver answered no receipts; it must answer {\"receipts\":[…]}", null);
@@ -193,6 +208,10 @@ public final class Pusher implements AutoCloseable {
                 receipts.add(EnvelopeCodec.json().decodeReceipt(JSON.write(item)));
             }
             return receipts;
+        } catch (GoldenException e) {
+            // core's transport turns an error answer into this exception and keeps only its status and problem fields
+            e.remote().ifPresent(remote -> contract.ifPresent(check -> check.errorStatus(sent, remote.status())));
+            throw e;
         }
     }
 
