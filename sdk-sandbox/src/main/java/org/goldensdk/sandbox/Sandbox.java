@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.goldensdk.core.TlsConfig;
 import org.goldensdk.core.ConfigurationException;
 import org.goldensdk.core.CryptoSuite;
 import org.goldensdk.core.DepartmentCredentials;
@@ -34,7 +35,6 @@ import org.goldensdk.sandbox.internal.FaultInjector;
 import org.goldensdk.sandbox.internal.HubResource;
 import org.goldensdk.sandbox.internal.HubService;
 import org.goldensdk.sandbox.internal.HubStore;
-import org.goldensdk.sandbox.internal.MutualTls;
 import org.goldensdk.sandbox.internal.Pusher;
 import org.goldensdk.testkit.TestCredentials;
 import org.goldensdk.testkit.TestDepartment;
@@ -363,7 +363,7 @@ public final class Sandbox implements AutoCloseable {
                     }
                 }
                 rights.forEach(right -> store.allow(right.sender(), right.receiver(), right.service()));
-                pusher = new Pusher(store, time, pushRetry, MutualTls.of(hub, anchors), anchors, contract);
+                pusher = new Pusher(store, time, pushRetry, TlsConfig.of(hub, anchors), anchors, contract);
                 EnvelopeVerifier verifier = EnvelopeVerifier.builder().trustAnchors(anchors).clock(time.clock()).build();
                 HubService service = new HubService(store, verifier, TestDepartment.EXCHANGE_PLATFORM.partyId(),
                         hub.signer(CryptoSuite.GM), time.clock(), maxRequestBytes, pusher);
@@ -374,7 +374,7 @@ public final class Sandbox implements AutoCloseable {
                 }
                 GoldenServer server = GoldenServer.builder()
                         .port(port)
-                        .tls(MutualTls.of(hub, anchors))
+                        .tls(TlsConfig.of(hub, anchors))
                         .clientAuth(ClientAuth.REQUIRED)
                         .api(HUB_BASE_PATH, api)
                         .start();

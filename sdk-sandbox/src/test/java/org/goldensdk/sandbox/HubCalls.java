@@ -35,7 +35,6 @@ import org.goldensdk.exchange.Message;
 import org.goldensdk.exchange.Receipt;
 import org.goldensdk.exchange.SealedMessage;
 import org.goldensdk.exchange.ServiceId;
-import org.goldensdk.sandbox.internal.MutualTls;
 import org.goldensdk.testkit.TestCredentials;
 import org.goldensdk.testkit.TestDepartment;
 
@@ -49,8 +48,14 @@ final class HubCalls {
     }
 
     /** A transport to the hub authenticated as {@code credentials}' party; no retries. */
+    /** The INTL (P-256, RSA) roots among {@code anchors}: all JSSE can use. */
+    static List<java.security.cert.X509Certificate> intlAnchors(org.goldensdk.core.TrustAnchors anchors) {
+        return anchors.certificates().stream()
+                .filter(anchor -> org.goldensdk.core.CryptoSuite.of(anchor) == org.goldensdk.core.CryptoSuite.INTL).toList();
+    }
+
     static HttpTransport as(Sandbox sandbox, DepartmentCredentials credentials) {
-        return transport(sandbox, MutualTls.of(credentials, TestCredentials.trustAnchors()));
+        return transport(sandbox, TlsConfig.of(credentials, TestCredentials.trustAnchors()));
     }
 
     static HttpTransport transport(Sandbox sandbox, TlsConfig tls) {

@@ -29,6 +29,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.goldensdk.core.TlsConfig;
 import org.goldensdk.core.CryptoSuite;
 import org.goldensdk.core.DepartmentCredentials;
 import org.goldensdk.core.HttpTransport;
@@ -42,7 +43,6 @@ import org.goldensdk.exchange.MessageId;
 import org.goldensdk.exchange.Receipt;
 import org.goldensdk.exchange.ReceiptState;
 import org.goldensdk.exchange.SealedMessage;
-import org.goldensdk.sandbox.internal.MutualTls;
 import org.goldensdk.testkit.TestCredentials;
 import org.goldensdk.testkit.TestDepartment;
 import org.junit.jupiter.api.AfterAll;
@@ -117,7 +117,7 @@ class HubPushTest {
             store.setKeyEntry("customs", CUSTOMS_KEYS.intlPrivateKey(), PASSWORD,
                     CUSTOMS_KEYS.intlCertificateChain().toArray(X509Certificate[]::new));
         } else {
-            List<X509Certificate> anchors = MutualTls.intlAnchors(TestCredentials.trustAnchors());
+            List<X509Certificate> anchors = HubCalls.intlAnchors(TestCredentials.trustAnchors());
             for (int i = 0; i < anchors.size(); i++) {
                 store.setCertificateEntry("anchor-" + i, anchors.get(i));
             }

@@ -39,7 +39,6 @@ import org.goldensdk.exchange.Receipt;
 import org.goldensdk.exchange.ReceiptState;
 import org.goldensdk.exchange.SealedMessage;
 import org.goldensdk.exchange.ServiceId;
-import org.goldensdk.sandbox.internal.MutualTls;
 import org.goldensdk.testkit.CertificateAuthority;
 import org.goldensdk.testkit.TestCredentials;
 import org.goldensdk.testkit.TestDepartment;
@@ -224,7 +223,7 @@ class HubSubmitTest {
 
     @Test
     void aCallWithoutAClientCertificateIsRefused() {
-        TlsConfig anonymous = TlsConfig.builder().trustAnchors(MutualTls.intlAnchors(sandbox.trustAnchors())).build();
+        TlsConfig anonymous = TlsConfig.builder().trustAnchors(HubCalls.intlAnchors(sandbox.trustAnchors())).build();
         try (HttpTransport transport = HubCalls.transport(sandbox, anonymous);
                 SealedMessage sealed = seal(TestDepartment.TAX, CUSTOMS, STATUS, "{}")) {
             AuthenticationException refused = refused(AuthenticationException.class, transport, delivery(sealed));
@@ -282,7 +281,7 @@ class HubSubmitTest {
     void theFaultHookAnswers503WithRetryAfterFromInsideTheHub() {
         VirtualScheduler time = VirtualScheduler.create();
         try (HttpTransport retrying = HttpTransport.builder().baseUri(sandbox.hubUri().resolve("exchange/v1/"))
-                .tls(MutualTls.of(TestDepartment.TAX.credentials(), sandbox.trustAnchors()))
+                .tls(TlsConfig.of(TestDepartment.TAX.credentials(), sandbox.trustAnchors()))
                 .retryPolicy(RetryPolicy.defaults()).scheduler(time).build();
                 SealedMessage sealed = seal(TestDepartment.TAX, CUSTOMS, STATUS, "{}")) {
             sandbox.faults().failNextSubmissions(1, 503, Duration.ofSeconds(7));

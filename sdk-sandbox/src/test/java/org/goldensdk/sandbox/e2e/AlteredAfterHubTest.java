@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
+import org.goldensdk.core.TlsConfig;
 import org.goldensdk.core.GoldenException;
 import org.goldensdk.core.HttpBody;
 import org.goldensdk.core.HttpRequest;
@@ -26,7 +27,6 @@ import org.goldensdk.exchange.Receipt;
 import org.goldensdk.exchange.ReceiptState;
 import org.goldensdk.sandbox.Sandbox;
 import org.goldensdk.sandbox.SandboxExtension;
-import org.goldensdk.sandbox.internal.MutualTls;
 import org.goldensdk.testkit.TestDepartment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -72,11 +72,11 @@ class AlteredAfterHubTest extends EndToEndFixture {
     private void sendThrough(Sandbox sandbox, UnaryOperator<String> rewrite) {
         Customs customs = customs(sandbox, stores.resolve("customs"));
         HttpTransport onward = HttpTransport.builder().baseUri(customs.endpoint().uri())
-                .tls(MutualTls.of(TestDepartment.EXCHANGE_PLATFORM.credentials(), sandbox.trustAnchors()))
+                .tls(TlsConfig.of(TestDepartment.EXCHANGE_PLATFORM.credentials(), sandbox.trustAnchors()))
                 .retryPolicy(RetryPolicy.none()).build();
         RewritingRelay relay = new RewritingRelay(onward, rewrite);
         GoldenServer server = GoldenServer.builder().host("127.0.0.1").port(0)
-                .tls(MutualTls.of(TestDepartment.AUDIT.credentials(), sandbox.trustAnchors()))
+                .tls(TlsConfig.of(TestDepartment.AUDIT.credentials(), sandbox.trustAnchors()))
                 .api("/relay", RestApi.of(relay)).start();
         addCloseable(onward);
         addCloseable(server);
