@@ -1,0 +1,116 @@
+package org.goldensdk.sandbox.crash;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.goldensdk.core.DepartmentCredentials;
+import org.goldensdk.core.TrustAnchors;
+import org.goldensdk.testkit.TestCredentials;
+import org.goldensdk.testkit.TestDepartment;
+
+/**
+ * What {@link SenderMain} and {@link ReceiverMain} share: their command line, the credentials the
+ * test wrote for them, their stores, their log on stdout, and the guards that end a child whose test
+ * is gone (stdin closed) or that outlives its hang guard.
+ */
+final class CrashChild {
+    /** A store argument naming a directory: the SDK's default embedded H2 store there. */
+    static final String DIRECTORY_STORE = "dir:";
+    /** The user of every H2 database of the crash test (the SDK's embedded stores use this one). */
+    static final String H2_USER = "golden";
+
+    private final Map<String, String> options = new HashMap<>();
+
+    private CrashChild(String[] args) {
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("expected --option value pairs, got " + args[i]);
+            }
+            options.put(args[i].substring(2), args[i + 1]);
+        }
+    }
+
+    /** Parses {@code --name value} pairs and starts the guards: exit when stdin closes or after {@code --max-seconds}. */
+    static CrashChild start(String[] args) {
+        CrashChild child = new CrashChild(args);
+        Duration lifetime = Duration.ofSeconds(Long.parseLong(child.option("max-seconds")));
+        daemon("crash-child-stdin", () -> {
+            try (InputStream in = System.in) {
+                while (in.read() >= 0) {
+                    // the test never writes; EOF means it closed us or died
+                }
+            } catch (IOException e) {
+                // the pipe broke: the test is gone
+            }
+            Runtime.getRuntime().halt(3);
+        });
+        daemon("crash-child-hang-guard", () -> {
+            try {
+                Thread.sleep(lifetime.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            System.err.println("hang guard: still running after " + lifetime + "; halting");
+            Runtime.getRuntime().halt(4);
+        });
+        return child;
+    }
+
+    String option(String name) {
+        String value = options.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("missing --" + name);
+        }
+        return value;
+    }
+
+    DepartmentCredentials credentials(TestDepartment department) {
+        return DepartmentCredentials.fromPkcs12(Path.of(option("credentials")).resolve(credentialsFile(department)),
+                TestCredentials.PKCS12_PASSWORD.toCharArray());
+    }
+
+    TrustAnchors trustAnchors() {
+        return TrustAnchors.fromPem(Path.of(option("credentials")).resolve("trust-anchors.pem"));
+    }
+
+    /** The directory of a {@code dir:} store argument, or null for a JDBC URL. */
+    static Path directory(String store) {
+        return store.startsWith(DIRECTORY_STORE) ? Path.of(store.substring(DIRECTORY_STORE.length())) : null;
+    }
+
+    /** A small pool on a JDBC URL (H2 URLs connect as {@link #H2_USER}; others carry their credentials). */
+    static DataSource dataSource(String jdbcUrl, String poolName) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        if (jdbcUrl.startsWith("jdbc:h2:")) {
+            config.setUsername(H2_USER);
+            config.setPassword("");
+        }
+        config.setMaximumPoolSize(4);
+        config.setPoolName(poolName);
+        return new HikariDataSource(config);
+    }
+
+    /** One line of the child's log; the test reads it the moment it is written. */
+    static void log(String line) {
+        System.out.println(line);
+        System.out.flush();
+    }
+
+    static String credentialsFile(TestDepartment department) {
+        return department.name().toLowerCase(Locale.ROOT) + ".p12";
+    }
+
+    private static void daemon(String name, Runnable task) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+}
