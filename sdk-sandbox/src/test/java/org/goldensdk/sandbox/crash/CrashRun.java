@@ -49,7 +49,7 @@ import org.goldensdk.testkit.TestDepartment;
  */
 final class CrashRun implements AutoCloseable {
     static final int KILLS = 10;
-    static final int DEFAULT_MESSAGES = 1000;
+    static final int DEFAULT_MESSAGES = 200;
     /** A child's start: JVM, credentials, store migration, TLS port. */
     static final Duration START_GUARD = Duration.ofSeconds(60);
     /** From one kill point to the next. */
@@ -92,8 +92,8 @@ final class CrashRun implements AutoCloseable {
                 .pushRetry(RetryPolicy.builder().maxAttempts(Integer.MAX_VALUE).initialBackoff(Duration.ofMillis(50))
                         .maxBackoff(Duration.ofMillis(250)).budget(EnvelopeHeader.MAX_LIFETIME).build())
                 .start();
-        System.out.printf("%s on %s: seed %d (rerun with -Dgolden.crash.seed=%d), %d messages, %d kills%n", name, kind,
-                seed, seed, messages, KILLS);
+        System.out.printf("%s on %s: seed %d (rerun with -Dgolden.crash.seed=%d), %d messages, %d kills; stores and"
+                + " children's stderr in %s (kept if the test fails)%n", name, kind, seed, seed, messages, KILLS, directory);
     }
 
     static CrashRun start(String name, CrashStore.Kind kind, Path directory) throws IOException {
@@ -212,13 +212,20 @@ final class CrashRun implements AutoCloseable {
         Map<String, List<String>> rows = businessRows();
         Map<String, Integer> index = new HashMap<>();
         sent.forEach((i, id) -> index.put(id, i));
-        List<Integer> lost = sent.entrySet().stream().filter(entry -> !rows.containsKey(entry.getValue()))
-                .map(Map.Entry::getKey).toList();
+        Map<String, String> outbox = column(store.outbox(), "SELECT message_id, state FROM golden_outbox");
+        Map<String, String> inbox = column(store.inbox(), "SELECT message_id, 'in the inbox' FROM golden_inbox_message");
+        // Where a lost message got to: the sender's outbox row (its state) and whether the receiver's inbox recorded it.
+        Map<String, String> lost = sent.entrySet().stream().filter(entry -> !rows.containsKey(entry.getValue()))
+                .collect(Collectors.toMap(entry -> "#" + entry.getKey() + " " + entry.getValue(),
+                        entry -> "outbox " + outbox.getOrDefault(entry.getValue(), "has no row") + ", inbox "
+                                + inbox.getOrDefault(entry.getValue(), "has no row") + ", HANDLED logged "
+                                + handledLines.getOrDefault(entry.getValue(), 0) + "x",
+                        (a, b) -> a, TreeMap::new));
         Map<String, List<String>> twice = rows.entrySet().stream().filter(entry -> entry.getValue().size() > 1)
                 .collect(Collectors.toMap(entry -> "#" + index.get(entry.getKey()) + " " + entry.getKey(),
                         Map.Entry::getValue, (a, b) -> a, TreeMap::new));
         List<String> neverLogged = rows.keySet().stream().filter(id -> !index.containsKey(id)).sorted().toList();
-        int inboxRows = count(store.inbox(), "SELECT COUNT(*) FROM golden_inbox_message");
+        int inboxRows = inbox.size();
         String summary = String.format("%s: seed %d, %d messages, %d logged SENT, %d handled (business rows %d,"
                         + " inbox rows %d), %d lost, %d handled more than once, %d never logged; %.1f s%n  events: %s",
                 name, seed, messages, sent.size(), rows.size(), rows.values().stream().mapToInt(List::size).sum(), inboxRows,
@@ -226,7 +233,7 @@ final class CrashRun implements AutoCloseable {
         System.out.println(summary);
         assertThat(sent).as("the sender logs every index once it is sent; %s", summary).hasSize(messages);
         sent.forEach((i, id) -> assertThat(id).as("the id logged for index %d", i).isEqualTo(CrashMessages.id(i).toString()));
-        assertThat(lost).as("indices logged SENT but never handled (lost); %s", summary).isEmpty();
+        assertThat(lost).as("messages logged SENT but never handled (lost), with where they got to; %s", summary).isEmpty();
         assertThat(twice).as("messages handled more than once, with the payload and receiver incarnation of each row; %s",
                 summary).isEmpty();
         assertThat(neverLogged).as("messages handled but never logged SENT; %s", summary).isEmpty();
@@ -292,12 +299,16 @@ final class CrashRun implements AutoCloseable {
         return rows;
     }
 
-    private int count(String database, String sql) throws SQLException {
+    /** The first column of {@code sql}'s rows mapped to the second. */
+    private Map<String, String> column(String database, String sql) throws SQLException {
+        Map<String, String> values = new HashMap<>();
         try (Connection connection = store.open(database); PreparedStatement select = connection.prepareStatement(sql);
                 ResultSet result = select.executeQuery()) {
-            result.next();
-            return result.getInt(1);
+            while (result.next()) {
+                values.put(result.getString(1), result.getString(2));
+            }
         }
+        return values;
     }
 
     private String diagnosis() {

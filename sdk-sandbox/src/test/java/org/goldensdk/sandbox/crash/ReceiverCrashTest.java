@@ -1,6 +1,7 @@
 package org.goldensdk.sandbox.crash;
 
 import java.nio.file.Path;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -13,7 +14,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * once: one row per message id in the business table, none missing, none twice.
  */
 class ReceiverCrashTest {
-    @TempDir
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path directory;
 
     @ParameterizedTest(name = "{0}")
