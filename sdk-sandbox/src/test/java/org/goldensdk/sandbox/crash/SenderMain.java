@@ -11,13 +11,17 @@ import org.goldensdk.testkit.TestDepartment;
 
 /**
  * The crash test's sender, a forked JVM: an {@link ExchangeClient} of tax on the given store sends
- * messages {@code 0..N-1} ({@link CrashMessages}) and logs {@code SENT <index> <id>} on stdout only
+ * messages {@code FROM..N-1} ({@link CrashMessages}) and logs {@code SENT <index> <id>} on stdout only
  * after {@code send} returned, then {@code ALL_SENT}, then keeps running so its dispatcher delivers
- * what is queued, until the test kills it. Every run starts again at index 0: for a message an
- * earlier (killed) run already stored, {@code send} finds it by its id and returns without queueing
- * it again, so the restarted sender also logs what its predecessor stored but had no time to log.
+ * what is queued, until the test kills it.
  *
- * <p>Options: {@code --hub URI --credentials DIR --store (dir:PATH | JDBC-URL) --messages N --max-seconds S}.
+ * <p>A restarted sender resumes right after the last index its predecessors logged. It never sends
+ * a logged message again, so a logged message missing at the end can only be one the outbox lost
+ * after {@code send} returned (restarting at 0 would quietly store any such message anew). The one
+ * message in flight at the kill, which may or may not be stored, is sent again with its id: an
+ * idempotent resend when it is.
+ *
+ * <p>Options: {@code --hub URI --credentials DIR --store (dir:PATH | JDBC-URL) --from FROM --messages N --max-seconds S}.
  */
 public final class SenderMain {
     private SenderMain() {
@@ -25,6 +29,7 @@ public final class SenderMain {
 
     public static void main(String[] args) throws InterruptedException {
         CrashChild child = CrashChild.start(args);
+        int from = Integer.parseInt(child.option("from"));
         int messages = Integer.parseInt(child.option("messages"));
         String store = child.option("store");
         ExchangeClient.Builder builder = ExchangeClient.builder()
@@ -45,7 +50,7 @@ public final class SenderMain {
         }
         ExchangeClient client = builder.build();
         CrashChild.log("READY");
-        for (int index = 0; index < messages; index++) {
+        for (int index = from; index < messages; index++) {
             MessageId id = client.send(CrashMessages.message(index));
             if (!id.equals(CrashMessages.id(index))) {
                 CrashChild.log("WRONG_ID " + index + " " + id);
