@@ -7,9 +7,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.goldensdk.exchange.internal.store.ExchangeDatabase;
 
 /**
@@ -18,16 +21,21 @@ import org.goldensdk.exchange.internal.store.ExchangeDatabase;
  * Each {@link #open} gives a fresh, empty database: an H2 file in the given directory, or a new
  * schema on the shared PostgreSQL server.
  */
-enum TestStore {
+public enum TestStore {
     H2 {
         @Override
-        HikariDataSource open(Path directory) {
+        public HikariDataSource open(Path directory) {
             return ExchangeDatabase.embeddedH2(directory, "store");
+        }
+
+        @Override
+        String sessionsRunningQuery() {
+            return "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE EXECUTING_STATEMENT LIKE ?";
         }
     },
     POSTGRESQL {
         @Override
-        HikariDataSource open(Path directory) {
+        public HikariDataSource open(Path directory) {
             String schema = "store_" + SCHEMAS.incrementAndGet();
             EmbeddedPostgres server = Server.INSTANCE;
             try (Connection connection = server.getPostgresDatabase().getConnection();
@@ -42,12 +50,34 @@ enum TestStore {
             config.setPoolName("test-" + schema);
             return new HikariDataSource(config);
         }
+
+        @Override
+        String sessionsRunningQuery() {
+            return "SELECT COUNT(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE ?";
+        }
     };
 
     private static final AtomicInteger SCHEMAS = new AtomicInteger();
 
     /** A fresh, empty database; the caller closes it. */
-    abstract HikariDataSource open(Path directory);
+    public abstract HikariDataSource open(Path directory);
+
+    /**
+     * How many sessions of the database are running a statement that starts with {@code prefix} at
+     * this moment (e.g. waiting in it for another transaction's lock).
+     */
+    public int sessionsRunning(DataSource dataSource, String prefix) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(sessionsRunningQuery())) {
+            select.setString(1, prefix + "%");
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
+
+    abstract String sessionsRunningQuery();
 
     /** The PostgreSQL server, started on first use and stopped when the JVM exits. */
     private static final class Server {

@@ -49,7 +49,7 @@ public final class OutboxStore {
         QUEUED,
         /** The hub's ACCEPTED receipt (or a later one) is stored. */
         SENT,
-        /** Refused by the hub; a dead letter. */
+        /** Refused by the hub or out of attempts; a dead letter. */
         FAILED,
         /** Expired before the hub accepted it; a dead letter. */
         EXPIRED
