@@ -119,11 +119,19 @@ public final class Dispatcher {
         }
         Duration idle = options.idleInterval();
         // Due rows this run could not claim are another node's claims being made right now: do not spin on them.
-        Duration least = claimed.isEmpty() ? CONTENDED_PAUSE.compareTo(idle) < 0 ? CONTENDED_PAUSE : idle : Duration.ZERO;
+        Duration least = claimed.isEmpty() ? min(CONTENDED_PAUSE, idle) : Duration.ZERO;
         Instant after = clock.instant();
-        Duration wait = store.nextDue(options.orderedConversations()).map(due -> Duration.between(after, due))
-                .filter(untilDue -> untilDue.compareTo(idle) < 0).orElse(idle);
-        return wait.compareTo(least) < 0 ? least : wait;
+        Duration untilDue = store.nextDue(options.orderedConversations()).map(due -> Duration.between(after, due))
+                .orElse(idle);
+        return max(least, min(untilDue, idle));
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private void deliver(MessageId id) {
