@@ -255,6 +255,27 @@ class FaultMatrixTest {
         assertDeliveredOnce(id);
     }
 
+    /**
+     * Fails today: the hub's 500 (problem code E_INTERNAL, which core's ErrorCode marks not retryable) is taken by
+     * the dispatcher for a final refusal, and the message becomes a FAILED dead letter after one attempt — although
+     * the Dispatcher's Javadoc and issue 6 promise that 5xx answers are retried until the message expires.
+     */
+    @Test
+    void a500IsATransientHubFailureAndTheMessageIsStillDeliveredOnce() {
+        startTax("500", Optional.empty());
+        sandbox.faults().failNextSubmissions(2, 500, null);
+        MessageId id = tax.send(status());
+
+        time.advance(Duration.ZERO);
+
+        assertThat(tax.status(id).state()).as("after a 500 the message is %s (%s: %s); a 500 is the hub's own"
+                + " failure, not a refusal of the message, and must be retried", tax.status(id).state(),
+                tax.status(id).errorCode().orElse("-"), tax.status(id).errorMessage().orElse("-"))
+                .isNotEqualTo(DeliveryStatus.State.FAILED);
+        advanceUntilSent(id, Duration.ofSeconds(1));
+        assertDeliveredOnce(id);
+    }
+
     private void startTax(String store, Optional<Duration> readTimeout) {
         time = new RecordingScheduler(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         currentTime = time;

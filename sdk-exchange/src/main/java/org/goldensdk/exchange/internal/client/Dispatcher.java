@@ -186,7 +186,10 @@ public final class Dispatcher {
                 .orElse(e.getMessage());
         int attempt = sent.attempts() + 1;
         Instant now = clock.instant();
-        if (e.remote().isPresent() && !e.isRetryable()) {
+        // A refusal is the hub's verdict on the message (4xx); a 5xx is the hub failing, which a later
+        // attempt may get past, whatever the error code says about retrying the same request at once.
+        boolean refused = e.remote().filter(remote -> remote.status() < 500).isPresent() && !e.isRetryable();
+        if (refused) {
             LOG.warn("The hub refused the message with {}: {}; dead letter", code, message);
             store.endUndelivered(sent.id(), RowState.FAILED, true, code, message, now);
             return;
