@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.goldensdk.core.internal.codec.JsonSupport;
-import org.goldensdk.core.internal.codec.LimitedInputStream;
 
 /**
  * Reads and writes JSON with Jackson, safe by construction. Every read is bounded by
@@ -62,7 +61,7 @@ public final class JsonCodec {
     public <T> T read(InputStream in, Class<T> type) {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(type, "type");
-        LimitedInputStream source = limited(in);
+        BoundedInputStream source = limited(in);
         try {
             return mapper.readValue(source, type);
         } catch (IOException e) {
@@ -88,7 +87,7 @@ public final class JsonCodec {
      */
     public JsonNode readTree(InputStream in) {
         Objects.requireNonNull(in, "in");
-        LimitedInputStream source = limited(in);
+        BoundedInputStream source = limited(in);
         JsonNode tree;
         try {
             tree = mapper.readTree(source);
@@ -141,8 +140,8 @@ public final class JsonCodec {
         }
     }
 
-    private LimitedInputStream limited(InputStream in) {
-        return new LimitedInputStream(in, limits.maxInputBytes());
+    private BoundedInputStream limited(InputStream in) {
+        return BoundedInputStream.of(in, limits.maxInputBytes());
     }
 
     private ByteArrayInputStream utf8(String json) {

@@ -20,7 +20,6 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.validation.Schema;
-import org.goldensdk.core.internal.codec.LimitedInputStream;
 import org.goldensdk.core.internal.codec.LimitingStreamReader;
 import org.goldensdk.core.internal.codec.XmlSupport;
 
@@ -89,7 +88,7 @@ public final class XmlCodec {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(type, "type");
         Unmarshaller unmarshaller = unmarshaller(type);
-        LimitedInputStream source = new LimitedInputStream(in, limits.maxInputBytes());
+        BoundedInputStream source = BoundedInputStream.of(in, limits.maxInputBytes());
         XMLStreamReader reader = null;
         try {
             reader = new LimitingStreamReader(inputFactory.createXMLStreamReader(source), limits);

@@ -15,7 +15,7 @@ public final class DeliveryStatus {
         QUEUED,
         /** The hub has it: a verified receipt is stored ({@link #receiptState()} says how far it got). */
         SENT,
-        /** Refused by the hub; a dead letter with the hub's error code and message. */
+        /** Refused by the hub, or out of delivery attempts; a dead letter with the last error, re-drivable. */
         FAILED,
         /** Its expiry passed before the hub accepted it; a dead letter. */
         EXPIRED
@@ -58,13 +58,14 @@ public final class DeliveryStatus {
         return attempts;
     }
 
-    /** For FAILED and EXPIRED: the error code, e.g. {@code E_ACCESS_DENIED}; an expired message has
-     * {@code E_VALIDATION} (the envelope rule {@code envelope.expired}). */
+    /** For FAILED and EXPIRED: the error code that ended it, e.g. {@code E_ACCESS_DENIED}; an expired
+     * message has {@code E_VALIDATION} (the envelope rule {@code envelope.expired}). For QUEUED: the
+     * last failed attempt's, if one failed. */
     public Optional<String> errorCode() {
         return Optional.ofNullable(errorCode);
     }
 
-    /** For FAILED and EXPIRED: what went wrong, as reported. */
+    /** What went wrong, as reported, with {@link #errorCode()}. */
     public Optional<String> errorMessage() {
         return Optional.ofNullable(errorMessage);
     }

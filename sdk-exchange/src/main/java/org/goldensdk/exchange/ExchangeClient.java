@@ -7,12 +7,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
+import org.goldensdk.core.BackpressureException;
 import org.goldensdk.core.ConfigurationException;
 import org.goldensdk.core.ConflictException;
 import org.goldensdk.core.CryptoSuite;
@@ -36,6 +38,7 @@ import org.goldensdk.exchange.internal.client.ReceiptPoller;
 import org.goldensdk.exchange.internal.client.ReceiptRecorder;
 import org.goldensdk.exchange.internal.store.ExchangeDatabase;
 import org.goldensdk.exchange.internal.store.OutboxStore;
+import org.goldensdk.exchange.internal.store.OutboxStore.DeadRow;
 import org.goldensdk.exchange.internal.store.OutboxStore.NewMessage;
 import org.goldensdk.exchange.internal.store.OutboxStore.StoredMessage;
 import org.slf4j.Logger;
@@ -53,12 +56,19 @@ import org.slf4j.MDC;
  *
  * <p>The outbox is an embedded H2 database under {@code golden-store/<party>} unless
  * {@link Builder#store(DataSource)} gives one (H2 or PostgreSQL; the schema is migrated at build,
- * into tables prefixed {@code golden_}). See docs/exchange-client.md.
+ * into tables prefixed {@code golden_}). Several clients of one party on one database — one per
+ * application node — share its outbox: each message is claimed by one node at a time under a lease
+ * ({@link Builder#leaseDuration}), and a stopped node's messages return to the others when its
+ * leases lapse. The outbox is bounded ({@link Builder#maxOutboxMessages}); messages the client
+ * gives up on are dead letters ({@link #deadLetters()}, {@link #redrive}); messages whose final
+ * receipt is in are purged after {@link Builder#retention}. See docs/exchange-client.md.
  */
 public final class ExchangeClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ExchangeClient.class);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration AFTER_FAILURE = Duration.ofSeconds(5);
+    private static final Duration PURGE_INTERVAL = Duration.ofHours(1);
+    private static final int PURGE_BATCH = 500;
 
     private final PartyId party;
     private final Clock clock;
@@ -70,6 +80,9 @@ public final class ExchangeClient implements AutoCloseable {
     private final Dispatcher dispatcher;
     private final PeriodicTask dispatchTask;
     private final PeriodicTask pollTask;
+    private final PeriodicTask purgeTask;
+    private final long maxOutboxMessages;
+    private final Duration retention;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ExchangeClient(Builder b, Scheduler scheduler, Clock clock, EnvelopeSealer sealer, DataSource dataSource,
@@ -81,17 +94,27 @@ public final class ExchangeClient implements AutoCloseable {
         this.ownedDataSource = ownedDataSource;
         this.transport = transport;
         this.store = new OutboxStore(dataSource, party);
+        this.maxOutboxMessages = b.maxOutboxMessages;
+        this.retention = b.retention;
         ReceiptRecorder recorder = new ReceiptRecorder(store, b.trustAnchors, b.hubParty, clock);
-        ReceiptNotifier notifier = new ReceiptNotifier(store, b.receiptListener);
+        ReceiptListener listener = b.receiptListener;
+        ReceiptNotifier notifier = new ReceiptNotifier(store, listener, row -> listener.onDeadLetter(deadLetter(row)));
         // A crash between storing a receipt and the listener's return left it un-notified: offer it first.
         notifier.notifyPending();
-        this.dispatcher = new Dispatcher(store, transport, recorder, notifier, b.retryPolicy, clock, b.dispatchInterval);
+        Duration lease = b.leaseDuration == null ? Dispatcher.defaultLease(b.retryPolicy) : b.leaseDuration;
+        this.dispatcher = new Dispatcher(store, transport, recorder, notifier, clock, new Dispatcher.Options(
+                b.retryPolicy, b.dispatchInterval, lease, b.maxDeliveryAttempts, b.orderedConversations));
         ReceiptPoller poller = new ReceiptPoller(store, transport, recorder, notifier, transport.baseUri().toString(),
                 b.receiptPollInterval);
         this.dispatchTask = new PeriodicTask(scheduler, "exchange dispatcher", dispatcher::runOnce, AFTER_FAILURE);
         this.pollTask = new PeriodicTask(scheduler, "exchange receipt poller", poller::runOnce, AFTER_FAILURE);
+        this.purgeTask = new PeriodicTask(scheduler, "exchange retention", () -> {
+            purgeNow();
+            return PURGE_INTERVAL;
+        }, AFTER_FAILURE);
         dispatchTask.start(Duration.ZERO);
         pollTask.start(Duration.ZERO);
+        purgeTask.start(PURGE_INTERVAL);
     }
 
     /** A builder; hub, hub party, party, credentials and trust anchors are required. */
@@ -111,6 +134,8 @@ public final class ExchangeClient implements AutoCloseable {
      * delivery.
      *
      * @return the message id (the caller's, or a new one)
+     * @throws BackpressureException if the outbox already holds {@link Builder#maxOutboxMessages}
+     *     messages queued or being sent; nothing is stored
      * @throws ConflictException if the message id was already used for other content
      * @throws org.goldensdk.core.ValidationException if the message breaks an envelope rule
      * @throws StorageException if the outbox cannot be written
@@ -123,6 +148,7 @@ public final class ExchangeClient implements AutoCloseable {
         if (existing.isPresent()) {
             return sameOrConflict(existing.get(), fingerprint);
         }
+        requireRoom(store.inTransaction(store::countQueued));
         MessageId id;
         boolean inserted;
         try (SealedMessage sealed = sealer.seal(message)) {
@@ -146,6 +172,8 @@ public final class ExchangeClient implements AutoCloseable {
      * here and the connection's auto-commit is left alone. The dispatcher finds the committed row
      * within the dispatch interval.
      *
+     * @throws BackpressureException if the outbox already holds {@link Builder#maxOutboxMessages}
+     *     messages queued or being sent; nothing is written
      * @throws ConflictException if the message id was already used for other content, or another
      *     transaction is inserting the same id (the caller's transaction should then roll back)
      * @throws StorageException if the insert fails
@@ -162,6 +190,7 @@ public final class ExchangeClient implements AutoCloseable {
                     return sameOrConflict(existing.get(), fingerprint);
                 }
             }
+            requireRoom(store.countQueued(connection));
             try (SealedMessage sealed = sealer.seal(message)) {
                 NewMessage row = row(sealed, fingerprint);
                 if (!store.insert(connection, row, clock.instant())) {
@@ -178,8 +207,9 @@ public final class ExchangeClient implements AutoCloseable {
     }
 
     /**
-     * Where the message stands in this client's outbox: queued, sent (with the latest verified
-     * receipt state), failed (with the hub's error code and message) or expired.
+     * Where the message stands in this client's outbox: queued (with the last failed attempt's
+     * error, if any), sent (with the latest verified receipt state), failed (with the error that
+     * ended it) or expired.
      *
      * @throws NotFoundException if this outbox holds no message with this id
      */
@@ -190,6 +220,68 @@ public final class ExchangeClient implements AutoCloseable {
         return new DeliveryStatus(id, DeliveryStatus.State.valueOf(stored.state().name()),
                 stored.progress().orElse(null), stored.attempts(), stored.errorCode().orElse(null),
                 stored.errorMessage().orElse(null));
+    }
+
+    /**
+     * The dead letters of this party's outbox, oldest first: messages the hub refused or that ran
+     * out of attempts (FAILED, re-drivable with {@link #redrive}) and messages that expired before
+     * the hub accepted them (EXPIRED). Each stays listed until re-driven, or until a receipt shows the
+     * hub had it after all.
+     */
+    public List<DeadLetter> deadLetters() {
+        requireOpen();
+        return store.deadLetters().stream().map(ExchangeClient::deadLetter).toList();
+    }
+
+    /**
+     * Queues a FAILED dead letter again, due now, with a fresh attempt budget and its error cleared;
+     * the hub deduplicates by message id, so a message it had in fact received is not delivered twice.
+     *
+     * @throws NotFoundException if this outbox holds no message with this id
+     * @throws ConflictException if the message is not a dead letter, or it EXPIRED (its signed
+     *     expiry has passed: send the content again as a new message)
+     */
+    public void redrive(MessageId id) {
+        Objects.requireNonNull(id, "id");
+        requireOpen();
+        switch (store.redrive(id, clock.instant())) {
+            case QUEUED -> {
+                try (MDC.MDCCloseable ignored = MDC.putCloseable(MdcKeys.MESSAGE_ID, id.toString())) {
+                    LOG.info("Re-driven: the dead letter is queued again");
+                }
+                dispatchTask.wakeUp();
+            }
+            case NOT_FOUND -> throw new NotFoundException("the outbox of " + party + " holds no message " + id
+                    + "; check the id in deadLetters()");
+            case NOT_DEAD -> throw new ConflictException("message " + id + " is not a dead letter (it is "
+                    + status(id).state() + "); only FAILED messages can be re-driven");
+            case EXPIRED -> throw new ConflictException("message " + id + " expired; its signed envelope cannot be"
+                    + " delivered any more: send the content again as a new message");
+        }
+    }
+
+    /**
+     * Deletes, now, the messages whose final receipt (PROCESSED or REJECTED) is older than the
+     * {@link Builder#retention retention}, every receipt of them passed to the listener, and whose
+     * expiry is more than {@link EnvelopeHeader#MAX_LIFETIME} ago — so a resend with the same
+     * message id is recognised for as long as the hub and the receiver deduplicate it — with their
+     * receipts. The client does this hourly by itself.
+     *
+     * @return how many messages were deleted
+     */
+    public int purgeNow() {
+        requireOpen();
+        Instant now = clock.instant();
+        int purged = 0;
+        int batch;
+        do {
+            batch = store.purgeFinished(now.minus(retention), now.minus(EnvelopeHeader.MAX_LIFETIME), PURGE_BATCH);
+            purged += batch;
+        } while (batch == PURGE_BATCH);
+        if (purged > 0) {
+            LOG.info("Purged {} delivered messages past the retention of {}", purged, retention);
+        }
+        return purged;
     }
 
     /**
@@ -206,6 +298,7 @@ public final class ExchangeClient implements AutoCloseable {
         dispatcher.close();
         dispatchTask.stop(STOP_TIMEOUT);
         pollTask.stop(STOP_TIMEOUT);
+        purgeTask.stop(STOP_TIMEOUT);
         transport.close();
         if (ownedScheduler != null) {
             ownedScheduler.close();
@@ -219,6 +312,21 @@ public final class ExchangeClient implements AutoCloseable {
         if (closed.get()) {
             throw new IllegalStateException("the exchange client is closed; build a new one");
         }
+    }
+
+    private void requireRoom(long queued) {
+        if (queued >= maxOutboxMessages) {
+            throw new BackpressureException("the outbox of " + party + " holds " + queued + " messages queued or being"
+                    + " sent, its limit (maxOutboxMessages " + maxOutboxMessages + "); nothing was stored. Send again"
+                    + " once the dispatcher has delivered some (is the hub reachable? see status() and the log),"
+                    + " or raise golden.exchange.client.max-outbox-messages");
+        }
+    }
+
+    private static DeadLetter deadLetter(DeadRow row) {
+        return new DeadLetter(row.id(), row.receiver(), ServiceId.parse(row.service()),
+                DeliveryStatus.State.valueOf(row.state().name()), row.attempts(), row.errorCode(), row.errorMessage(),
+                row.deadAt(), row.expiresAt());
     }
 
     private static MessageId sameOrConflict(StoredMessage existing, String fingerprint) {
@@ -236,7 +344,8 @@ public final class ExchangeClient implements AutoCloseable {
         List<Content> parts = new ArrayList<>();
         parts.add(sealed.payload());
         parts.addAll(sealed.attachments());
-        return new NewMessage(header.messageId(), header.receiver(), header.service().toString(), fingerprint,
+        return new NewMessage(header.messageId(), header.receiver(), header.service().toString(),
+                header.conversationId(), fingerprint,
                 envelope.digest().toString(), EnvelopeCodec.json().encode(envelope), parts, header.expiresAt());
     }
 
@@ -259,7 +368,8 @@ public final class ExchangeClient implements AutoCloseable {
 
         static {
             List<String> keys = new ArrayList<>(List.of("hub", "hub-party", "party", "store-directory", "suite",
-                    "receipt-poll-interval", "dispatch-interval"));
+                    "receipt-poll-interval", "dispatch-interval", "lease-duration", "max-delivery-attempts",
+                    "max-outbox-messages", "ordered-conversations", "retention"));
             RetryPolicy.SETTING_NAMES.forEach(name -> keys.add("retry." + name));
             SETTING_KEYS = keys.stream().map(key -> PREFIX + key).toList();
         }
@@ -278,6 +388,11 @@ public final class ExchangeClient implements AutoCloseable {
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private Duration receiptPollInterval = Duration.ofSeconds(5);
         private Duration dispatchInterval = Duration.ofSeconds(1);
+        private Duration leaseDuration;
+        private int maxDeliveryAttempts = Integer.MAX_VALUE;
+        private long maxOutboxMessages = 100_000;
+        private boolean orderedConversations;
+        private Duration retention = Duration.ofDays(30);
         private Settings httpSettings;
 
         private Builder() {
@@ -389,6 +504,68 @@ public final class ExchangeClient implements AutoCloseable {
         }
 
         /**
+         * How long a node's claim on a message holds: another client on the same store takes the
+         * message only after that, so a node that died mid-delivery leaves its messages for this
+         * long. Must exceed the longest single delivery (the transport's retries and
+         * {@code Retry-After} waits included), otherwise another node may post the message too (the
+         * hub deduplicates it). By default the retry policy's budget plus its longest
+         * {@code Retry-After} plus two minutes.
+         */
+        public Builder leaseDuration(Duration lease) {
+            this.leaseDuration = positive(PREFIX + "lease-duration", lease);
+            return this;
+        }
+
+        /**
+         * Delivery attempts before a message that keeps failing (unreachable hub, 5xx, 429) becomes a
+         * FAILED dead letter; unlimited by default: it is retried until it expires (an EXPIRED dead
+         * letter). A refusal by the hub (400, 403, 409…) ends it at once either way.
+         */
+        public Builder maxDeliveryAttempts(int attempts) {
+            if (attempts < 1) {
+                throw new ConfigurationException(PREFIX + "max-delivery-attempts", "must be at least 1, got " + attempts);
+            }
+            this.maxDeliveryAttempts = attempts;
+            return this;
+        }
+
+        /**
+         * The most messages the party's outbox may hold queued or being sent; {@link #send} fails
+         * fast with a {@link BackpressureException} beyond it, storing nothing. Checked before each
+         * insert, so sends racing on several threads or nodes may overshoot by their number.
+         * 100,000 by default.
+         */
+        public Builder maxOutboxMessages(long max) {
+            if (max < 1) {
+                throw new ConfigurationException(PREFIX + "max-outbox-messages", "must be at least 1, got " + max);
+            }
+            this.maxOutboxMessages = max;
+            return this;
+        }
+
+        /**
+         * With {@code true}, messages of one conversation ({@link Message.Builder#conversation})
+         * reach the hub in the order they were sent: a message is not posted before every earlier
+         * message of its conversation was accepted by the hub (one that became a dead letter no
+         * longer holds the others back). Unordered by default. Every client on a shared store must
+         * agree.
+         */
+        public Builder orderedConversations(boolean ordered) {
+            this.orderedConversations = ordered;
+            return this;
+        }
+
+        /**
+         * How long a message is kept after its final receipt (PROCESSED or REJECTED) before it and
+         * its receipts are purged; never before {@link EnvelopeHeader#MAX_LIFETIME} has passed since
+         * its expiry (the deduplication window). 30 days by default.
+         */
+        public Builder retention(Duration retention) {
+            this.retention = positive(PREFIX + "retention", retention);
+            return this;
+        }
+
+        /**
          * Applies the {@code golden.exchange.client.*} keys present in {@code settings} (see
          * {@link #SETTING_KEYS} and docs/exchange-client.md); its {@code golden.http.*} keys
          * (timeouts, proxy, user agent) configure the HTTP transport, except base URI and retries,
@@ -405,6 +582,11 @@ public final class ExchangeClient implements AutoCloseable {
             settings.getEnum(PREFIX + "suite", CryptoSuite.class).ifPresent(this::suite);
             settings.getDuration(PREFIX + "receipt-poll-interval").ifPresent(this::receiptPollInterval);
             settings.getDuration(PREFIX + "dispatch-interval").ifPresent(this::dispatchInterval);
+            settings.getDuration(PREFIX + "lease-duration").ifPresent(this::leaseDuration);
+            settings.getDuration(PREFIX + "retention").ifPresent(this::retention);
+            settings.getInt(PREFIX + "max-delivery-attempts").ifPresent(this::maxDeliveryAttempts);
+            settings.getInt(PREFIX + "max-outbox-messages").ifPresent(this::maxOutboxMessages);
+            settings.getBoolean(PREFIX + "ordered-conversations").ifPresent(this::orderedConversations);
             if (settings.names().stream().anyMatch(name -> name.startsWith(RETRY_PREFIX)
                     || name.startsWith(Settings.environmentVariable(RETRY_PREFIX)))) {
                 retryPolicy(RetryPolicy.fromSettings(settings, RETRY_PREFIX));

@@ -12,10 +12,23 @@ package org.goldensdk.exchange;
  * normally. If it throws, or the process stops first, the same receipt (and those stored after it)
  * is offered again on the next receipt poll or after a restart. Make the handling idempotent, e.g.
  * keyed by {@code (receipt.messageId(), receipt.state())}.
+ *
+ * <p>The same listener is told of each message that becomes a {@link DeadLetter}
+ * ({@link #onDeadLetter}), durably and at least once in the same way, after the receipts stored
+ * before it. Several clients sharing one store (a cluster) share these notifications: one node's
+ * listener is told, more than one if a node stops before recording the call.
  */
 @FunctionalInterface
 public interface ReceiptListener {
 
     /** Handles one verified receipt; throwing leaves it to be offered again later. */
     void onReceipt(Receipt receipt);
+
+    /**
+     * Handles a message the client gave up delivering (refused by the hub, out of attempts, or
+     * expired); throwing leaves it to be offered again later. Does nothing by default: dead letters
+     * stay listed in {@link ExchangeClient#deadLetters()} either way.
+     */
+    default void onDeadLetter(DeadLetter deadLetter) {
+    }
 }

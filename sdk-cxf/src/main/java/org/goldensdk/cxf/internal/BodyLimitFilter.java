@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
+import org.goldensdk.core.BoundedInputStream;
 import org.goldensdk.core.ConfigurationException;
 import org.goldensdk.core.MalformedInputException;
 import org.goldensdk.cxf.MaxRequestBytes;
@@ -39,7 +40,7 @@ final class BodyLimitFilter implements ContainerRequestFilter {
             throw MalformedInputException.tooLarge("the request body", limit);
         }
         if (request.hasEntity()) {
-            request.setEntityStream(new LimitedInputStream(request.getEntityStream(), limit));
+            request.setEntityStream(BoundedInputStream.of(request.getEntityStream(), limit));
         }
     }
 

@@ -2,6 +2,7 @@ package org.goldensdk.cxf.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import org.goldensdk.core.BoundedInputStream;
 import org.goldensdk.core.ErrorCode;
 import org.goldensdk.core.GoldenException;
 import org.goldensdk.core.MalformedInputException;
@@ -42,7 +43,7 @@ final class Failures {
             if (cause instanceof GoldenException golden) {
                 return new Answer(golden, golden.code().httpStatus());
             }
-            if (cause instanceof BodyTooLargeException tooLarge) {
+            if (cause instanceof BoundedInputStream.LimitExceededException tooLarge) {
                 return new Answer(MalformedInputException.tooLarge("the request body", tooLarge.limit()), 413);
             }
             if (cause instanceof JsonProcessingException json) {

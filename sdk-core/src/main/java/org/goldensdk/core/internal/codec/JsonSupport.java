@@ -20,6 +20,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.goldensdk.core.CodecLimits;
+import org.goldensdk.core.BoundedInputStream;
 import org.goldensdk.core.MalformedInputException;
 
 /** The one Jackson configuration every SDK codec uses, and the translation of its failures. */
@@ -78,7 +79,7 @@ public final class JsonSupport {
      *
      * @throws UncheckedIOException when the source itself failed, which says nothing about the input
      */
-    public static MalformedInputException readFailure(IOException failure, LimitedInputStream source, String target) {
+    public static MalformedInputException readFailure(IOException failure, BoundedInputStream source, String target) {
         if (source.limitExceeded()) {
             return MalformedInputException.tooLarge("JSON document", source.limit());
         }

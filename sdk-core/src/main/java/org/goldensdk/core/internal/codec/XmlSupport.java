@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamException;
+import org.goldensdk.core.BoundedInputStream;
 import org.goldensdk.core.MalformedInputException;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
@@ -20,7 +21,7 @@ public final class XmlSupport {
      *
      * @throws UncheckedIOException when the source itself failed, which says nothing about the input
      */
-    public static MalformedInputException readFailure(Exception failure, LimitedInputStream source, String target) {
+    public static MalformedInputException readFailure(Exception failure, BoundedInputStream source, String target) {
         if (source.limitExceeded()) {
             return MalformedInputException.tooLarge("XML document", source.limit());
         }

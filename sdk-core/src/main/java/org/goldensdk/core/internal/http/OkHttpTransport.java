@@ -32,6 +32,7 @@ import okhttp3.TlsVersion;
 import okio.BufferedSink;
 import okio.Okio;
 import okio.Source;
+import org.goldensdk.core.BoundedInputStream;
 import org.goldensdk.core.GoldenException;
 import org.goldensdk.core.HttpBody;
 import org.goldensdk.core.HttpRequest;
@@ -203,9 +204,9 @@ public final class OkHttpTransport implements HttpTransport {
                 Response open = response;
                 response = null;
                 return Outcome.success(HttpResponses.streaming(status, headers, requestId,
-                        new LimitedInputStream(open.body().byteStream(), config.maxResponseBytes()), open::close));
+                        BoundedInputStream.of(open.body().byteStream(), config.maxResponseBytes(), "the response body"), open::close));
             }
-            byte[] bytes = LimitedInputStream.readAll(body.byteStream(), config.maxResponseBytes());
+            byte[] bytes = BoundedInputStream.readAll(body.byteStream(), config.maxResponseBytes(), "the response body");
             return Outcome.success(HttpResponses.buffered(status, headers, requestId, bytes));
         } catch (IOException e) {
             LOG.debug("{} {} failed after {} ms (request id {}, attempt {}): {}", request.method(), loggedPath,

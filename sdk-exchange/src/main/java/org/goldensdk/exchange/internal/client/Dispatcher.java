@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.goldensdk.core.ErrorCode;
 import org.goldensdk.core.GoldenException;
@@ -35,12 +36,17 @@ import org.slf4j.MDC;
  * reports as final (an error answer that is not retryable: 400, 401, 403, 409, 413…) makes the row
  * a FAILED dead letter; an expired message becomes EXPIRED; anything else (transport failures, 5xx,
  * 429, a receipt that does not verify) is retried later with the {@link RetryPolicy}'s backoff,
- * stored in the row, until the message expires. One {@link #runOnce()} at a time.
+ * stored in the row with the error, until the attempt budget is spent (FAILED) or the message
+ * expires. Several nodes may dispatch one outbox: each claims its rows under a lease
+ * ({@link OutboxStore#claimDue}) and renews it right before posting a message, so a message is
+ * posted by one node at a time; a crashed node's leases lapse and its messages return. One
+ * {@link #runOnce()} at a time per dispatcher.
  */
 public final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private static final String MESSAGES = "exchange/v1/messages";
     private static final int BATCH = 20;
+    private static final Duration CONTENDED_PAUSE = Duration.ofMillis(100);
     /** Retry numbers beyond this all get the policy's maximum backoff; keeps the exponent finite. */
     private static final int BACKOFF_STEPS = 30;
 
@@ -48,27 +54,42 @@ public final class Dispatcher {
     private final HttpTransport transport;
     private final ReceiptRecorder recorder;
     private final ReceiptNotifier notifier;
-    private final RetryPolicy retryPolicy;
     private final Clock clock;
-    private final Duration idleInterval;
-    private final Duration claimLength;
+    private final Options options;
+    private final String node = UUID.randomUUID().toString();
     private volatile boolean closed;
 
     /**
+     * How a dispatcher works.
+     *
+     * @param retryPolicy the backoff between attempts
      * @param idleInterval the longest time between two looks at the outbox (rows committed by a
      *     caller's own transaction are found this way)
+     * @param lease how long a claim holds before another node may take the message
+     * @param maxAttempts attempts before a message becomes a FAILED dead letter
+     * @param orderedConversations whether a message waits for the earlier ones of its conversation
      */
+    public record Options(RetryPolicy retryPolicy, Duration idleInterval, Duration lease, int maxAttempts,
+            boolean orderedConversations) {
+    }
+
+    /** A dispatcher of {@code store}'s messages, a node of its own (a random node id). */
     public Dispatcher(OutboxStore store, HttpTransport transport, ReceiptRecorder recorder, ReceiptNotifier notifier,
-            RetryPolicy retryPolicy, Clock clock, Duration idleInterval) {
+            Clock clock, Options options) {
         this.store = store;
         this.transport = transport;
         this.recorder = recorder;
         this.notifier = notifier;
-        this.retryPolicy = retryPolicy;
         this.clock = clock;
-        this.idleInterval = idleInterval;
-        // Longer than one delivery can take (the transport's own retries included), so a live claim never lapses.
-        this.claimLength = retryPolicy.budget().plus(retryPolicy.maxRetryAfter()).plus(Duration.ofMinutes(2));
+        this.options = options;
+    }
+
+    /**
+     * The default lease: longer than one delivery can take (the transport's own retries and
+     * {@code Retry-After} waits included), so a live node's lease never lapses while it posts.
+     */
+    public static Duration defaultLease(RetryPolicy retryPolicy) {
+        return retryPolicy.budget().plus(retryPolicy.maxRetryAfter()).plus(Duration.ofMinutes(2));
     }
 
     /** Stops delivering after the message in progress. */
@@ -79,39 +100,57 @@ public final class Dispatcher {
     /** Delivers what is due; returns the delay until the next run. */
     public Duration runOnce() {
         Instant now = clock.instant();
-        List<MessageId> claimed = store.claimDue(now, now.plus(claimLength), BATCH);
-        int delivered = 0;
+        List<MessageId> claimed = store.claimDue(node, now, now.plus(options.lease()), BATCH,
+                options.orderedConversations());
         for (MessageId id : claimed) {
             if (closed) {
-                store.releaseClaim(id);
+                store.releaseClaim(node, id);
                 continue;
             }
             try (MDC.MDCCloseable ignored = MDC.putCloseable(MdcKeys.MESSAGE_ID, id.toString())) {
-                if (deliver(id)) {
-                    delivered++;
-                }
+                deliver(id);
             }
         }
-        if (delivered > 0) {
+        if (!claimed.isEmpty()) {
             notifier.notifyPending();
         }
         if (claimed.size() == BATCH) {
             return Duration.ZERO;
         }
+        Duration idle = options.idleInterval();
+        // Due rows this run could not claim are another node's claims being made right now: do not spin on them.
+        Duration least = claimed.isEmpty() ? min(CONTENDED_PAUSE, idle) : Duration.ZERO;
         Instant after = clock.instant();
-        return store.nextDue().map(due -> Duration.between(after, due)).filter(wait -> wait.compareTo(idleInterval) < 0)
-                .map(wait -> wait.isNegative() ? Duration.ZERO : wait).orElse(idleInterval);
+        Duration untilDue = store.nextDue(options.orderedConversations()).map(due -> Duration.between(after, due))
+                .orElse(idle);
+        return max(least, min(untilDue, idle));
     }
 
-    private boolean deliver(MessageId id) {
-        StoredMessage sent = store.find(id).orElseThrow();
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private void deliver(MessageId id) {
         Instant now = clock.instant();
+        // The batch's lease started before the earlier messages were posted: renew it for this one.
+        if (!store.renewClaim(node, id, now, now.plus(options.lease()))) {
+            LOG.info("The lease on the message lapsed before it was posted; another node may have it now");
+            return;
+        }
+        StoredMessage sent = store.find(id).orElseThrow();
         if (!sent.expiresAt().isAfter(now)) {
+            String last = sent.errorCode().map(code -> "; last error " + code + ": " + sent.errorMessage().orElse(""))
+                    .orElse("");
             LOG.warn("Message expired at {} before the hub accepted it, after {} attempts; dead letter",
                     sent.expiresAt(), sent.attempts());
-            store.endUndelivered(id, RowState.EXPIRED, ErrorCode.VALIDATION.wireCode(),
-                    "expired at " + sent.expiresAt() + " before the hub accepted it (" + sent.attempts() + " attempts)");
-            return false;
+            store.endUndelivered(id, RowState.EXPIRED, false, ErrorCode.VALIDATION.wireCode(),
+                    "expired at " + sent.expiresAt() + " before the hub accepted it (" + sent.attempts() + " attempts"
+                            + last + ")", now);
+            return;
         }
         try {
             byte[] envelopeJson = store.envelopeJson(id);
@@ -123,10 +162,8 @@ public final class Dispatcher {
             }
             store.inTransaction(connection -> recorder.record(connection, accepted));
             LOG.info("The hub accepted the message (attempt {})", sent.attempts() + 1);
-            return true;
         } catch (GoldenException e) {
             handleFailure(sent, e);
-            return false;
         }
     }
 
@@ -142,22 +179,31 @@ public final class Dispatcher {
     }
 
     private void handleFailure(StoredMessage sent, GoldenException e) {
-        boolean refusedByHub = e.remote().isPresent() && !e.isRetryable();
-        if (refusedByHub) {
-            String code = e.remote().map(remote -> remote.wireCode()).filter(wire -> wire != null && !wire.isBlank())
-                    .orElse(e.code().wireCode());
-            // The hub's own explanation (problem detail) says more than the generic text of the mapped exception.
-            String message = e.remote().map(remote -> remote.detail()).filter(detail -> detail != null && !detail.isBlank())
-                    .orElse(e.getMessage());
+        String code = e.remote().map(remote -> remote.wireCode()).filter(wire -> wire != null && !wire.isBlank())
+                .orElse(e.code().wireCode());
+        // The hub's own explanation (problem detail) says more than the generic text of the mapped exception.
+        String message = e.remote().map(remote -> remote.detail()).filter(detail -> detail != null && !detail.isBlank())
+                .orElse(e.getMessage());
+        int attempt = sent.attempts() + 1;
+        Instant now = clock.instant();
+        // A refusal is the hub's verdict on the message (4xx); a 5xx is the hub failing, which a later
+        // attempt may get past, whatever the error code says about retrying the same request at once.
+        boolean refused = e.remote().filter(remote -> remote.status() < 500).isPresent() && !e.isRetryable();
+        if (refused) {
             LOG.warn("The hub refused the message with {}: {}; dead letter", code, message);
-            store.endUndelivered(sent.id(), RowState.FAILED, code, message);
+            store.endUndelivered(sent.id(), RowState.FAILED, true, code, message, now);
             return;
         }
-        int retry = Math.min(sent.attempts() + 1, BACKOFF_STEPS);
-        Duration delay = retryPolicy.delayBefore(retry, Optional.empty(), ThreadLocalRandom.current());
-        Instant next = clock.instant().plus(delay);
-        LOG.info("Delivery attempt {} failed ({}: {}); next attempt at {}", sent.attempts() + 1, e.code().wireCode(),
-                e.getMessage(), next);
-        store.scheduleRetry(sent.id(), next);
+        if (attempt >= options.maxAttempts()) {
+            LOG.warn("Delivery attempt {} failed ({}: {}); the attempt budget is spent; dead letter", attempt, code,
+                    message);
+            store.endUndelivered(sent.id(), RowState.FAILED, true, code, message, now);
+            return;
+        }
+        Duration delay = options.retryPolicy().delayBefore(Math.min(attempt, BACKOFF_STEPS), Optional.empty(),
+                ThreadLocalRandom.current());
+        Instant next = now.plus(delay);
+        LOG.info("Delivery attempt {} failed ({}: {}); next attempt at {}", attempt, code, message, next);
+        store.scheduleRetry(sent.id(), next, code, message);
     }
 }

@@ -17,15 +17,22 @@ import org.goldensdk.exchange.MessageId;
 import org.goldensdk.exchange.ReceiptState;
 
 /**
- * The sending client's tables (migration {@code V1__outbox.sql}) for one sending party: the outbox
- * rows with their parts, the receipts of sent messages and the receipt feed's cursor. Every method
- * that takes a {@link Connection} works inside the caller's transaction and never commits; the
- * others run their own. SQL failures become {@link StorageException}. Thread-safe.
+ * The sending client's tables (migrations {@code V1__outbox.sql}, {@code V3__outbox_cluster.sql})
+ * for one sending party: the outbox rows with their parts, the receipts of sent messages and the
+ * receipt feed's cursor. One JDBC implementation for H2 and PostgreSQL; several nodes (clients) may
+ * share one store: a dispatcher claims rows with {@code SELECT … FOR UPDATE SKIP LOCKED} and marks
+ * them leased to its node until a given instant. Every method that takes a {@link Connection} works
+ * inside the caller's transaction and never commits; the others run their own. SQL failures become
+ * {@link StorageException}. Thread-safe.
  */
 public final class OutboxStore {
     /** SQLSTATE of a unique-key violation, the same in H2 and PostgreSQL. */
     private static final String UNIQUE_VIOLATION = "23505";
     private static final int MAX_ERROR_MESSAGE = 1000;
+    /** A condition on outbox row {@code o}: no earlier message of its conversation is still queued. */
+    private static final String NOT_HELD_BACK = " AND NOT EXISTS (SELECT 1 FROM golden_outbox earlier"
+            + " WHERE earlier.sender = o.sender AND earlier.conversation_id = o.conversation_id"
+            + " AND earlier.state = 'QUEUED' AND earlier.queue_seq < o.queue_seq)";
 
     private final DataSource dataSource;
     private final String sender;
@@ -42,15 +49,15 @@ public final class OutboxStore {
         QUEUED,
         /** The hub's ACCEPTED receipt (or a later one) is stored. */
         SENT,
-        /** Refused by the hub; a dead letter. */
+        /** Refused by the hub or out of attempts; a dead letter. */
         FAILED,
         /** Expired before the hub accepted it; a dead letter. */
         EXPIRED
     }
 
     /** A message to queue: the sealed envelope's JSON and its parts as carried. */
-    public record NewMessage(MessageId id, PartyId receiver, String service, String fingerprint, String envelopeDigest,
-            byte[] envelopeJson, List<Content> parts, Instant expiresAt) {
+    public record NewMessage(MessageId id, PartyId receiver, String service, MessageId conversationId,
+            String fingerprint, String envelopeDigest, byte[] envelopeJson, List<Content> parts, Instant expiresAt) {
     }
 
     /** What the store knows about one message. */
@@ -61,6 +68,23 @@ public final class OutboxStore {
 
     /** A stored receipt the listener has not yet returned from. */
     public record PendingReceipt(long seq, byte[] json) {
+    }
+
+    /** A dead letter: a message that ended FAILED or EXPIRED, with the error that ended it. */
+    public record DeadRow(MessageId id, PartyId receiver, String service, RowState state, int attempts,
+            String errorCode, String errorMessage, Instant deadAt, Instant expiresAt) {
+    }
+
+    /** What {@link #redrive} found. */
+    public enum Redrive {
+        /** The dead letter is queued again with no attempts made. */
+        QUEUED,
+        /** No message with this id. */
+        NOT_FOUND,
+        /** The message is not a dead letter (queued or sent). */
+        NOT_DEAD,
+        /** The message expired; its signed envelope cannot be delivered any more. */
+        EXPIRED
     }
 
     /** Runs {@code work} in one transaction of its own, committing on success. */
@@ -117,7 +141,8 @@ public final class OutboxStore {
     public boolean insert(Connection connection, NewMessage message, Instant now) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO golden_outbox (sender, message_id,"
                 + " receiver, service, fingerprint, envelope_digest, envelope, part_count, state, attempts,"
-                + " next_attempt_at, expires_at, queued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?, ?)")) {
+                + " next_attempt_at, expires_at, queued_at, conversation_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?, ?, ?)")) {
             insert.setString(1, sender);
             insert.setString(2, message.id().toString());
             insert.setString(3, message.receiver().toString());
@@ -129,6 +154,7 @@ public final class OutboxStore {
             insert.setLong(9, now.toEpochMilli());
             insert.setLong(10, message.expiresAt().toEpochMilli());
             insert.setLong(11, now.toEpochMilli());
+            insert.setString(12, message.conversationId().toString());
             insert.executeUpdate();
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
@@ -182,46 +208,77 @@ public final class OutboxStore {
         }
     }
 
+    /** How many messages are queued or being sent (the bounded part of the outbox), read on {@code connection}. */
+    public long countQueued(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT COUNT(*) FROM golden_outbox WHERE sender = ? AND state = 'QUEUED'")) {
+            select.setString(1, sender);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
     /**
-     * Claims up to {@code limit} queued messages due at {@code now} that no live claim holds, until
-     * {@code claimUntil}; a claim left by a crashed process lapses at its end.
+     * Claims for {@code node} up to {@code limit} queued messages due at {@code now} that no live
+     * lease holds, leasing them until {@code leaseUntil}; a lease left by a crashed node lapses at its
+     * end. Rows another node is claiming at this moment are skipped ({@code FOR UPDATE SKIP LOCKED}),
+     * never waited for. With {@code ordered}, a message is claimable only when no earlier message of
+     * its conversation is still queued (not yet accepted by the hub).
      */
-    public List<MessageId> claimDue(Instant now, Instant claimUntil, int limit) {
-        List<MessageId> candidates = inTransaction(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT message_id FROM golden_outbox"
-                    + " WHERE sender = ? AND state = 'QUEUED' AND next_attempt_at <= ?"
-                    + " AND (claimed_until IS NULL OR claimed_until <= ?) ORDER BY next_attempt_at, message_id LIMIT ?")) {
-                select.setString(1, sender);
-                select.setLong(2, now.toEpochMilli());
-                select.setLong(3, now.toEpochMilli());
-                select.setInt(4, limit);
-                List<MessageId> ids = new ArrayList<>();
-                try (ResultSet rows = select.executeQuery()) {
+    public List<MessageId> claimDue(String node, Instant now, Instant leaseUntil, int limit, boolean ordered) {
+        String select = "SELECT message_id FROM golden_outbox o WHERE sender = ? AND state = 'QUEUED'"
+                + " AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until <= ?)"
+                + (ordered ? NOT_HELD_BACK : "")
+                + " ORDER BY next_attempt_at, queue_seq LIMIT ? FOR UPDATE SKIP LOCKED";
+        return inTransaction(connection -> {
+            List<MessageId> ids = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement(select)) {
+                query.setString(1, sender);
+                query.setLong(2, now.toEpochMilli());
+                query.setLong(3, now.toEpochMilli());
+                query.setInt(4, limit);
+                try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         ids.add(MessageId.parse(rows.getString(1)));
                     }
                 }
+            }
+            if (ids.isEmpty()) {
                 return ids;
             }
-        });
-        List<MessageId> claimed = new ArrayList<>();
-        for (MessageId id : candidates) {
-            int updated = inTransaction(connection -> {
-                try (PreparedStatement claim = connection.prepareStatement("UPDATE golden_outbox SET claimed_until = ?"
-                        + " WHERE sender = ? AND message_id = ? AND state = 'QUEUED'"
-                        + " AND (claimed_until IS NULL OR claimed_until <= ?)")) {
-                    claim.setLong(1, claimUntil.toEpochMilli());
-                    claim.setString(2, sender);
-                    claim.setString(3, id.toString());
-                    claim.setLong(4, now.toEpochMilli());
-                    return claim.executeUpdate();
+            try (PreparedStatement claim = connection.prepareStatement("UPDATE golden_outbox SET claimed_until = ?,"
+                    + " claimed_by = ? WHERE sender = ? AND message_id = ?")) {
+                for (MessageId id : ids) {
+                    claim.setLong(1, leaseUntil.toEpochMilli());
+                    claim.setString(2, node);
+                    claim.setString(3, sender);
+                    claim.setString(4, id.toString());
+                    claim.addBatch();
                 }
-            });
-            if (updated == 1) {
-                claimed.add(id);
+                claim.executeBatch();
             }
-        }
-        return claimed;
+            return ids;
+        });
+    }
+
+    /**
+     * Extends {@code node}'s lease on a queued message to {@code leaseUntil}, if it still holds a
+     * live one at {@code now}; false when the lease lapsed and the message may be another node's.
+     */
+    public boolean renewClaim(String node, MessageId id, Instant now, Instant leaseUntil) {
+        return inTransaction(connection -> {
+            try (PreparedStatement renew = connection.prepareStatement("UPDATE golden_outbox SET claimed_until = ?"
+                    + " WHERE sender = ? AND message_id = ? AND state = 'QUEUED' AND claimed_by = ? AND claimed_until > ?")) {
+                renew.setLong(1, leaseUntil.toEpochMilli());
+                renew.setString(2, sender);
+                renew.setString(3, id.toString());
+                renew.setString(4, node);
+                renew.setLong(5, now.toEpochMilli());
+                return renew.executeUpdate() == 1;
+            }
+        });
     }
 
     /** The signed envelope's JSON of a stored message. */
@@ -259,39 +316,160 @@ public final class OutboxStore {
         });
     }
 
-    /** Records a failed attempt: the row stays queued, due again at {@code nextAttemptAt}, unclaimed. */
-    public void scheduleRetry(MessageId id, Instant nextAttemptAt) {
-        update(id, "UPDATE golden_outbox SET attempts = attempts + 1, next_attempt_at = ?, claimed_until = NULL"
-                + " WHERE sender = ? AND message_id = ? AND state = 'QUEUED'", nextAttemptAt.toEpochMilli());
+    /**
+     * Records a failed attempt and its error: the row stays queued, due again at
+     * {@code nextAttemptAt}, unclaimed.
+     */
+    public void scheduleRetry(MessageId id, Instant nextAttemptAt, String errorCode, String errorMessage) {
+        update(id, "UPDATE golden_outbox SET attempts = attempts + 1, next_attempt_at = ?, claimed_until = NULL,"
+                + " error_code = ?, error_message = ? WHERE sender = ? AND message_id = ? AND state = 'QUEUED'",
+                nextAttemptAt.toEpochMilli(), errorCode, truncated(errorMessage));
     }
 
-    /** Makes a queued row a dead letter in {@code state} (FAILED or EXPIRED) with the error that ended it. */
-    public void endUndelivered(MessageId id, RowState state, String errorCode, String errorMessage) {
-        inTransaction(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE golden_outbox SET state = ?,"
-                    + " attempts = attempts + 1, claimed_until = NULL, error_code = ?, error_message = ?"
-                    + " WHERE sender = ? AND message_id = ? AND state = 'QUEUED'")) {
-                update.setString(1, state.name());
-                update.setString(2, errorCode);
-                update.setString(3, errorMessage.length() > MAX_ERROR_MESSAGE
-                        ? errorMessage.substring(0, MAX_ERROR_MESSAGE - 1) + "…" : errorMessage);
-                update.setString(4, sender);
-                update.setString(5, id.toString());
-                return update.executeUpdate();
+    /**
+     * Makes a queued row a dead letter in {@code state} (FAILED or EXPIRED) with the error that ended
+     * it, to be announced to the listener; {@code attempted} says whether an attempt ended it (a
+     * message found expired is not attempted again).
+     */
+    public void endUndelivered(MessageId id, RowState state, boolean attempted, String errorCode, String errorMessage,
+            Instant now) {
+        update(id, "UPDATE golden_outbox SET state = ?, attempts = attempts + ?, claimed_until = NULL, error_code = ?,"
+                + " error_message = ?, dead_at = ?, dead_notified = FALSE WHERE sender = ? AND message_id = ?"
+                + " AND state = 'QUEUED'", state.name(), attempted ? 1 : 0, errorCode, truncated(errorMessage),
+                now.toEpochMilli());
+    }
+
+    /** The dead letters, oldest first. */
+    public List<DeadRow> deadLetters() {
+        return inTransaction(connection -> deadRows(connection, "state IN ('FAILED', 'EXPIRED') ORDER BY dead_at, queue_seq"));
+    }
+
+    /** The dead letters the listener has not yet returned from, oldest first. */
+    public List<DeadRow> unannouncedDeadLetters(int limit) {
+        return inTransaction(connection -> deadRows(connection, "dead_notified = FALSE ORDER BY dead_at, queue_seq"
+                + " LIMIT " + limit));
+    }
+
+    /** Records that the listener returned normally for the dead letter {@code id}. */
+    public void markDeadLetterAnnounced(MessageId id) {
+        update(id, "UPDATE golden_outbox SET dead_notified = TRUE WHERE sender = ? AND message_id = ?"
+                + " AND dead_notified = FALSE");
+    }
+
+    /**
+     * Puts a FAILED dead letter back in the queue, due at {@code now}, with no attempts made and its
+     * error cleared; an EXPIRED one stays (its signed expiry has passed).
+     */
+    public Redrive redrive(MessageId id, Instant now) {
+        return inTransaction(connection -> {
+            RowState state;
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT state FROM golden_outbox WHERE sender = ? AND message_id = ? FOR UPDATE")) {
+                select.setString(1, sender);
+                select.setString(2, id.toString());
+                try (ResultSet row = select.executeQuery()) {
+                    if (!row.next()) {
+                        return Redrive.NOT_FOUND;
+                    }
+                    state = RowState.valueOf(row.getString(1));
+                }
             }
+            if (state == RowState.EXPIRED) {
+                return Redrive.EXPIRED;
+            }
+            if (state != RowState.FAILED) {
+                return Redrive.NOT_DEAD;
+            }
+            try (PreparedStatement update = connection.prepareStatement("UPDATE golden_outbox SET state = 'QUEUED',"
+                    + " attempts = 0, next_attempt_at = ?, claimed_until = NULL, claimed_by = NULL, error_code = NULL,"
+                    + " error_message = NULL, dead_at = NULL, dead_notified = NULL WHERE sender = ? AND message_id = ?")) {
+                update.setLong(1, now.toEpochMilli());
+                update.setString(2, sender);
+                update.setString(3, id.toString());
+                update.executeUpdate();
+            }
+            return Redrive.QUEUED;
         });
     }
 
-    /** Releases this process's claims on queued rows so another client on the store may take them at once. */
-    public void releaseClaim(MessageId id) {
-        update(id, "UPDATE golden_outbox SET claimed_until = NULL WHERE sender = ? AND message_id = ?");
+    /**
+     * Deletes up to {@code limit} finished messages (final receipt PROCESSED or REJECTED stored at or
+     * before {@code finishedBefore}, every receipt passed to the listener) whose expiry is at or
+     * before {@code expiredBefore}, with their parts and receipts.
+     *
+     * @return how many messages were deleted
+     */
+    public int purgeFinished(Instant finishedBefore, Instant expiredBefore, int limit) {
+        return inTransaction(connection -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT message_id FROM golden_outbox o"
+                    + " WHERE sender = ? AND finished_at <= ? AND expires_at <= ? AND state = 'SENT'"
+                    + " AND NOT EXISTS (SELECT 1 FROM golden_outbox_receipt r WHERE r.sender = o.sender"
+                    + " AND r.message_id = o.message_id AND r.notified = FALSE) ORDER BY finished_at LIMIT ?")) {
+                select.setString(1, sender);
+                select.setLong(2, finishedBefore.toEpochMilli());
+                select.setLong(3, expiredBefore.toEpochMilli());
+                select.setInt(4, limit);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getString(1));
+                    }
+                }
+            }
+            for (String table : List.of("golden_outbox_part", "golden_outbox_receipt", "golden_outbox")) {
+                try (PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM " + table + " WHERE sender = ? AND message_id = ?")) {
+                    for (String id : ids) {
+                        delete.setString(1, sender);
+                        delete.setString(2, id);
+                        delete.addBatch();
+                    }
+                    delete.executeBatch();
+                }
+            }
+            return ids.size();
+        });
     }
 
-    /** When the earliest queued message falls due, if any is queued. */
-    public Optional<Instant> nextDue() {
+    private List<DeadRow> deadRows(Connection connection, String condition) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT message_id, receiver, service, state,"
+                + " attempts, error_code, error_message, dead_at, expires_at FROM golden_outbox WHERE sender = ? AND "
+                + condition)) {
+            select.setString(1, sender);
+            List<DeadRow> dead = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    dead.add(new DeadRow(MessageId.parse(rows.getString(1)), PartyId.parse(rows.getString(2)),
+                            rows.getString(3), RowState.valueOf(rows.getString(4)), rows.getInt(5), rows.getString(6),
+                            rows.getString(7), Instant.ofEpochMilli(rows.getLong(8)),
+                            Instant.ofEpochMilli(rows.getLong(9))));
+                }
+            }
+            return dead;
+        }
+    }
+
+    private static String truncated(String errorMessage) {
+        return errorMessage.length() > MAX_ERROR_MESSAGE ? errorMessage.substring(0, MAX_ERROR_MESSAGE - 1) + "…"
+                : errorMessage;
+    }
+
+    /** Releases {@code node}'s claim on a queued row so another node may take it at once. */
+    public void releaseClaim(String node, MessageId id) {
+        update(id, "UPDATE golden_outbox SET claimed_until = NULL WHERE claimed_by = ? AND sender = ? AND message_id = ?",
+                node);
+    }
+
+    /**
+     * When the earliest queued message may next be claimed: its next attempt, or the end of another
+     * node's lease on it; with {@code ordered}, only messages no earlier one of their conversation
+     * holds back count. Empty if none.
+     */
+    public Optional<Instant> nextDue(boolean ordered) {
         return inTransaction(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT MIN(next_attempt_at) FROM golden_outbox"
-                    + " WHERE sender = ? AND state = 'QUEUED'")) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT MIN(CASE WHEN claimed_until >"
+                    + " next_attempt_at THEN claimed_until ELSE next_attempt_at END) FROM golden_outbox o"
+                    + " WHERE sender = ? AND state = 'QUEUED'" + (ordered ? NOT_HELD_BACK : ""))) {
                 select.setString(1, sender);
                 try (ResultSet row = select.executeQuery()) {
                     row.next();
@@ -335,7 +513,8 @@ public final class OutboxStore {
 
     /**
      * Stores a verified receipt, not yet notified, and moves the message to {@code progress}: a
-     * receipt proves the hub holds the message, so the row becomes SENT whatever it was.
+     * receipt proves the hub holds the message, so the row becomes SENT whatever it was (a dead
+     * letter too); a final state (PROCESSED, REJECTED) starts the retention age.
      */
     public void addReceipt(Connection connection, MessageId id, ReceiptState state, byte[] json, ReceiptState progress,
             Instant now) throws SQLException {
@@ -348,13 +527,20 @@ public final class OutboxStore {
             insert.setLong(5, now.toEpochMilli());
             insert.executeUpdate();
         }
+        boolean finished = progress == ReceiptState.PROCESSED || progress == ReceiptState.REJECTED;
         try (PreparedStatement update = connection.prepareStatement("UPDATE golden_outbox SET progress = ?,"
                 + " state = 'SENT', sent_at = COALESCE(sent_at, ?), claimed_until = NULL, error_code = NULL,"
-                + " error_message = NULL WHERE sender = ? AND message_id = ?")) {
+                + " error_message = NULL, dead_at = NULL, dead_notified = NULL,"
+                + " finished_at = COALESCE(finished_at, ?) WHERE sender = ? AND message_id = ?")) {
             update.setString(1, progress.name());
             update.setLong(2, now.toEpochMilli());
-            update.setString(3, sender);
-            update.setString(4, id.toString());
+            if (finished) {
+                update.setLong(3, now.toEpochMilli());
+            } else {
+                update.setNull(3, java.sql.Types.BIGINT);
+            }
+            update.setString(4, sender);
+            update.setString(5, id.toString());
             update.executeUpdate();
         }
     }

@@ -5,9 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -18,20 +15,31 @@ import org.goldensdk.core.CryptoSuite;
 import org.goldensdk.core.DigestValue;
 import org.goldensdk.exchange.MessageId;
 import org.goldensdk.exchange.ServiceId;
+import org.goldensdk.exchange.TestStore;
 import org.goldensdk.exchange.internal.store.ExchangeDatabase;
 import org.goldensdk.testkit.TestDepartment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Two deliveries of one message at once (the hub retried while the first was still in the handler). */
+/**
+ * Two deliveries of one message at once (the hub retried while the first was still in the handler),
+ * on each store.
+ */
+@ParameterizedClass
+@EnumSource(TestStore.class)
 @Timeout(30)
 class InboxConcurrencyTest {
+    @Parameter
+    TestStore kind;
 
     @Test
     void aConcurrentSecondDeliveryWaitsAndAnswersTheFirstOnesReceiptsWithoutHandlingAgain(@TempDir Path directory)
             throws Exception {
-        try (HikariDataSource store = ExchangeDatabase.embeddedH2(directory, "inbox")) {
+        try (HikariDataSource store = kind.open(directory)) {
             ExchangeDatabase.migrate(store);
             Inbox inbox = new Inbox(store);
             Inbox.Entry entry = new Inbox.Entry(TestDepartment.TAX.partyId(), MessageId.generate(),
@@ -54,7 +62,9 @@ class InboxConcurrencyTest {
                         handled.incrementAndGet();
                         return "{\"processed\":2}";
                     }));
-            await().atMost(Duration.ofSeconds(10)).until(() -> sessionsInserting(store) > 0);
+            // the second one waits in the insert for the first one's row
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> kind.sessionsRunning(store, "INSERT INTO golden_inbox_message") > 0);
             release.countDown();
 
             assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo(first.get(10, TimeUnit.SECONDS));
@@ -69,16 +79,6 @@ class InboxConcurrencyTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Sessions H2 reports as running the inbox insert — the second one waits in it for the first one's row. */
-    private static int sessionsInserting(HikariDataSource store) throws SQLException {
-        try (Connection connection = store.getConnection();
-                ResultSet rows = connection.createStatement().executeQuery(
-                        "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE EXECUTING_STATEMENT LIKE 'INSERT INTO golden_inbox_message%'")) {
-            rows.next();
-            return rows.getInt(1);
         }
     }
 }
