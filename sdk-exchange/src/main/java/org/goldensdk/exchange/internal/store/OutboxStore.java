@@ -89,12 +89,24 @@ public final class OutboxStore {
 
     /** Runs {@code work} in one transaction of its own, committing on success. */
     public <T> T inTransaction(SqlWork<T> work) {
+        return inTransaction(work, result -> true, "the outbox transaction failed");
+    }
+
+    /**
+     * Runs {@code work} in one transaction of its own and commits if {@code commitIf} accepts its
+     * result, else rolls back (on PostgreSQL a refused statement leaves the transaction unusable).
+     */
+    private <T> T inTransaction(SqlWork<T> work, java.util.function.Predicate<T> commitIf, String failure) {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
                 T result = work.run(connection);
-                connection.commit();
+                if (commitIf.test(result)) {
+                    connection.commit();
+                } else {
+                    connection.rollback();
+                }
                 return result;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -103,7 +115,7 @@ public final class OutboxStore {
                 connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
-            throw storage("the outbox transaction failed", e);
+            throw storage(failure, e);
         }
     }
 
@@ -186,26 +198,8 @@ public final class OutboxStore {
      * @return false if a message with this id already exists (nothing inserted)
      */
     public boolean insert(NewMessage message, Instant now) {
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
-                boolean inserted = insert(connection, message, now);
-                if (inserted) {
-                    connection.commit();
-                } else {
-                    connection.rollback();
-                }
-                return inserted;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            throw storage("cannot store message " + message.id() + " in the outbox", e);
-        }
+        return inTransaction(connection -> insert(connection, message, now), inserted -> inserted,
+                "cannot store message " + message.id() + " in the outbox");
     }
 
     /** How many messages are queued or being sent (the bounded part of the outbox), read on {@code connection}. */
