@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import org.goldensdk.core.CanonicalJson;
 import org.goldensdk.core.DigestValue;
+import org.goldensdk.core.Signer;
 import org.goldensdk.exchange.internal.HeaderNodes;
 
 /**
@@ -26,9 +27,10 @@ public final class Envelope {
     private final List<X509Certificate> signerChain;
     private volatile EnvelopeHeader header;
 
-    private Envelope(ObjectNode headerNode, byte[] signature, List<X509Certificate> signerChain, EnvelopeHeader header) {
-        this.headerNode = HeaderNodes.sortedCopy(headerNode);
-        this.canonicalHeader = CANONICAL.canonicalize(this.headerNode);
+    private Envelope(ObjectNode sortedHeader, byte[] canonicalHeader, byte[] signature,
+            List<X509Certificate> signerChain, EnvelopeHeader header) {
+        this.headerNode = sortedHeader;
+        this.canonicalHeader = canonicalHeader;
         this.signature = signature.clone();
         this.signerChain = List.copyOf(signerChain);
         this.header = header;
@@ -44,12 +46,15 @@ public final class Envelope {
             throw new org.goldensdk.core.MalformedInputException(
                     "envelope: the signer's certificate chain is missing; send at least the signer certificate", null);
         }
-        return new Envelope(headerNode, signature, signerChain, null);
+        ObjectNode sorted = HeaderNodes.sortedCopy(headerNode);
+        return new Envelope(sorted, CANONICAL.canonicalize(sorted), signature, signerChain, null);
     }
 
-    /** A freshly signed envelope. */
-    static Envelope signed(EnvelopeHeader header, byte[] signature, List<X509Certificate> signerChain) {
-        return new Envelope(HeaderNodes.toNode(header), signature, signerChain, header);
+    /** {@code header} signed by {@code signer}: canonicalised once, for the signature and the envelope. */
+    static Envelope signed(EnvelopeHeader header, Signer signer) {
+        ObjectNode sorted = HeaderNodes.sortedCopy(HeaderNodes.toNode(header));
+        byte[] canonical = CANONICAL.canonicalize(sorted);
+        return new Envelope(sorted, canonical, signer.sign(canonical), signer.certificateChain(), header);
     }
 
     /**

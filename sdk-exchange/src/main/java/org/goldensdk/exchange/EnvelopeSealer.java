@@ -103,9 +103,7 @@ public final class EnvelopeSealer {
                 carriedAttachments.add(part.content);
             }
             EnvelopeHeader built = header.build();
-            byte[] canonical = org.goldensdk.core.CanonicalJson.of()
-                    .canonicalize(org.goldensdk.exchange.internal.HeaderNodes.toNode(built));
-            Envelope envelope = Envelope.signed(built, signer.sign(canonical), signer.certificateChain());
+            Envelope envelope = Envelope.signed(built, signer);
             return new SealedMessage(envelope, payload.content, carriedAttachments, spools);
         } catch (RuntimeException e) {
             SealedMessage.deleteSpools(spools);

@@ -57,9 +57,9 @@ public final class Receipt {
     private final SignatureAlgorithm signatureAlgorithm;
     private final DigestValue signerCertificateDigest;
 
-    private Receipt(ObjectNode node, byte[] signature, List<X509Certificate> signerChain) {
-        this.node = HeaderNodes.sortedCopy(node);
-        this.canonical = CANONICAL.canonicalize(this.node);
+    private Receipt(ObjectNode sortedNode, byte[] canonical, byte[] signature, List<X509Certificate> signerChain) {
+        this.node = sortedNode;
+        this.canonical = canonical;
         this.signature = signature.clone();
         this.signerChain = List.copyOf(signerChain);
         String version = text(HeaderNodes.FORMAT_VERSION);
@@ -110,7 +110,9 @@ public final class Receipt {
         }
         node.put(HeaderNodes.SIGNATURE_ALGORITHM, signer.algorithm().id());
         node.put(HeaderNodes.SIGNER_CERTIFICATE_DIGEST, Certificates.digest(signer.certificate(), signer.suite()).toString());
-        return new Receipt(node, signer.sign(CANONICAL.canonicalize(node)), signer.certificateChain());
+        ObjectNode sorted = HeaderNodes.sortedCopy(node);
+        byte[] canonical = CANONICAL.canonicalize(sorted);
+        return new Receipt(sorted, canonical, signer.sign(canonical), signer.certificateChain());
     }
 
     /** A receipt from its parts as read from the wire; its values are checked, its signature by {@link #verify}. */
@@ -128,7 +130,8 @@ public final class Receipt {
         if (signerChain.isEmpty()) {
             throw new MalformedInputException("receipt: the issuer's certificate chain is missing", null);
         }
-        return new Receipt(node, signature, signerChain);
+        ObjectNode sorted = HeaderNodes.sortedCopy(node);
+        return new Receipt(sorted, CANONICAL.canonicalize(sorted), signature, signerChain);
     }
 
     /**

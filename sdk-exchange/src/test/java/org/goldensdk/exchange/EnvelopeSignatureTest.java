@@ -195,9 +195,7 @@ class EnvelopeSignatureTest {
         org.goldensdk.core.Signer audit = TestDepartment.AUDIT.credentials().signer(CryptoSuite.GM);
         EnvelopeHeader forged = header.toBuilder().signer(audit.algorithm(),
                 org.goldensdk.core.Certificates.digest(audit.certificate(), CryptoSuite.GM)).build();
-        byte[] canonical = org.goldensdk.core.CanonicalJson.of().canonicalize(
-                org.goldensdk.exchange.internal.HeaderNodes.toNode(forged));
-        Envelope envelope = Envelope.signed(forged, audit.sign(canonical), audit.certificateChain());
+        Envelope envelope = Envelope.signed(forged, audit);
 
         assertThatThrownBy(() -> verifier().verify(envelope)).isInstanceOf(SignatureException.class)
                 .hasMessageContaining("belongs to credit code " + CreditCode.parse("11420100MB0000051H"))
