@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import jakarta.servlet.http.HttpServlet;
 import java.net.URI;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -93,7 +94,7 @@ public final class ExchangeEndpoint implements AutoCloseable {
                     }
 
                     @Override
-                    public Outcome dispatch(PlainMessage message, Receipt delivered) {
+                    public Outcome dispatch(PlainMessage message, Receipt delivered, Connection transaction) {
                         List<Message.Attachment> attachments = new ArrayList<>();
                         for (int i = 0; i < message.attachments().size(); i++) {
                             AttachmentInfo info = message.header().attachments().get(i);
@@ -101,7 +102,7 @@ public final class ExchangeEndpoint implements AutoCloseable {
                         }
                         return handlers.get(message.header().service()).handle(
                                 new ReceivedMessage(message.header(), message.payload(), attachments),
-                                new MessageContext(message.envelope(), List.of(delivered)));
+                                new MessageContext(message.envelope(), List.of(delivered), transaction));
                     }
                 }));
     }
