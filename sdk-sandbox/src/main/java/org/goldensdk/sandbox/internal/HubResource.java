@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Optional;
 import org.goldensdk.core.ErrorCode;
 import org.goldensdk.core.GoldenException;
 import org.goldensdk.core.HttpRequest;
@@ -67,6 +68,34 @@ public final class HubResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response messageReceipts(@PathParam("messageId") String messageId, @Context HttpServletRequest request) {
         return Response.ok(hub.messageReceipts(TlsCaller.require(request).certificate(), messageId)).build();
+    }
+
+    /** {@code GET /inbox?party=&wait=}: long-poll the caller's inbox; 200 with a Delivery, or 204 when nothing arrived. */
+    @GET
+    @Path("inbox")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response pull(@QueryParam("party") String party, @QueryParam("wait") String wait,
+            @Context HttpServletRequest request) {
+        Optional<HubStore.PushItem> item = hub.pull(TlsCaller.require(request).certificate(), party, wait);
+        if (item.isEmpty()) {
+            return Response.noContent().build();
+        }
+        byte[] delivery = Pusher.deliveryOf(item.get());
+        return Response.ok((StreamingOutput) out -> out.write(delivery), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** {@code POST /inbox/receipts}: the receiver's receipts for its messages (acknowledgement or later outcome); 204. */
+    @POST
+    @Path("inbox/receipts")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response acknowledge(InputStream body, @Context HttpServletRequest request) {
+        TlsCaller caller = TlsCaller.require(request);
+        FaultInjector.Fault fault = faults.nextAcknowledgement().orElse(null);
+        if (fault != null) {
+            return injected(fault, RestApi.requestId(request));
+        }
+        hub.acknowledge(caller.certificate(), body);
+        return Response.noContent().build();
     }
 
     private static Response injected(FaultInjector.Fault fault, String requestId) {

@@ -3,22 +3,29 @@ package org.goldensdk.sandbox.internal;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.regex.Pattern;
 import org.goldensdk.core.AccessDeniedException;
 import org.goldensdk.core.Certificates;
 import org.goldensdk.core.JsonCodec;
 import org.goldensdk.core.NotFoundException;
 import org.goldensdk.core.PartyId;
+import org.goldensdk.core.Scheduler;
 import org.goldensdk.core.SignatureException;
 import org.goldensdk.core.Signer;
 import org.goldensdk.core.StorageException;
+import org.goldensdk.core.TrustAnchors;
 import org.goldensdk.core.ValidationException;
 import org.goldensdk.exchange.Content;
 import org.goldensdk.exchange.Delivery;
@@ -43,6 +50,9 @@ public final class HubService {
     private static final Pattern POSITION = Pattern.compile("0|[1-9][0-9]{0,18}");
     private static final Pattern LIMIT = Pattern.compile("[1-9][0-9]{0,2}");
     private static final JsonCodec JSON = JsonCodec.of();
+    /** The longest a pull waits at the hub. */
+    public static final Duration MAX_PULL_WAIT = Duration.ofSeconds(60);
+    private static final Pattern WAIT = Pattern.compile("0|[1-9][0-9]{0,3}");
 
     private final HubStore store;
     private final EnvelopeVerifier verifier;
@@ -51,10 +61,18 @@ public final class HubService {
     private final Clock clock;
     private final long maxRequestBytes;
     private final Pusher pusher;
+    private final Inboxes inboxes;
+    private final ReceiverReceipts receiverReceipts;
+
+    /** How the hub serves pulling receivers: time line, waiting pulls, visibility timeout of a fetched message. */
+    public record Inboxes(Scheduler scheduler, PullWaiters waiters, Duration visibilityTimeout, TrustAnchors trustAnchors) {
+    }
 
     /** The hub over {@code store}, signing ACCEPTED receipts as {@code hubParty} with {@code hubSigner}. */
     public HubService(HubStore store, EnvelopeVerifier verifier, PartyId hubParty, Signer hubSigner, Clock clock,
-            long maxRequestBytes, Pusher pusher) {
+            long maxRequestBytes, Pusher pusher, Inboxes inboxes) {
+        this.inboxes = inboxes;
+        this.receiverReceipts = new ReceiverReceipts(store, inboxes.trustAnchors());
         this.store = store;
         this.verifier = verifier;
         this.hubParty = hubParty;
@@ -104,6 +122,7 @@ public final class HubService {
                         null, null)));
         if (accepted.isNew()) {
             pusher.accepted(key, header.expiresAt());
+            inboxes.waiters().wake(header.receiver());
             return new Submitted(202, accepted.receipt());
         }
         return new Submitted(200, accepted.receipt());
@@ -136,6 +155,91 @@ public final class HubService {
             throw new NotFoundException("no message " + id + " sent by you is known to this hub");
         }
         return page(receipts, "0");
+    }
+
+    /**
+     * {@code GET /inbox?party=&wait=}: the next message for {@code party}, which the caller must be
+     * registered for, waiting up to {@code wait} seconds (at most {@link #MAX_PULL_WAIT}) for one
+     * to arrive. The message is leased for the visibility timeout: unless acknowledged by then, it
+     * is offered again. Empty when nothing arrived in time.
+     */
+    public Optional<HubStore.PushItem> pull(X509Certificate caller, String party, String wait) {
+        PartyId owner = requireOwner(caller, party);
+        if (wait != null && !WAIT.matcher(wait).matches() || wait != null && Integer.parseInt(wait) > MAX_PULL_WAIT.toSeconds()) {
+            throw new ValidationException("wait", "inbox.wait", "wait is a whole number of seconds from 0 to "
+                    + MAX_PULL_WAIT.toSeconds());
+        }
+        Scheduler scheduler = inboxes.scheduler();
+        Instant deadline = scheduler.clock().instant().plusSeconds(wait == null ? 0 : Integer.parseInt(wait));
+        while (true) {
+            CompletableFuture<Void> signal = inboxes.waiters().register(owner);
+            try {
+                Instant now = scheduler.clock().instant();
+                Optional<MessageKey> leased = store.leaseNext(owner, now, now.plus(inboxes.visibilityTimeout()));
+                if (leased.isPresent()) {
+                    // When the lease runs out unacknowledged, a waiting pull takes the message again.
+                    scheduler.schedule(inboxes.visibilityTimeout(), () -> inboxes.waiters().wake(owner));
+                    return store.pushItem(leased.get());
+                }
+                Duration left = Duration.between(now, deadline);
+                if (left.isNegative() || left.isZero() || inboxes.waiters().isClosed()) {
+                    return Optional.empty();
+                }
+                Scheduler.Cancellable timer = scheduler.schedule(left, () -> signal.complete(null));
+                try {
+                    signal.get();
+                } finally {
+                    timer.cancel();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("a pull signal cannot fail", e);
+            } finally {
+                inboxes.waiters().remove(owner, signal);
+            }
+        }
+    }
+
+    /**
+     * {@code POST /inbox/receipts}: receipts the caller issued as the receiver of its messages — the
+     * acknowledgement of a pulled message (DELIVERED, and PROCESSED or REJECTED), or the outcome of
+     * a pending one. Each must be signed by a party the caller is registered for, about a message
+     * addressed to that party; new states reach the sender's feed in order.
+     */
+    public void acknowledge(X509Certificate caller, InputStream body) {
+        List<PartyId> parties = requireRegistered(caller);
+        JsonNode answer = JSON.readTree(body);
+        JsonNode list = answer == null ? null : answer.get("receipts");
+        if (list == null || !list.isArray() || list.isEmpty()) {
+            throw new ValidationException("receipts", "inbox.receipts", "send {\"receipts\":[SignedReceipt…]} with at least one receipt");
+        }
+        Instant now = clock.instant();
+        for (JsonNode item : list) {
+            Receipt receipt = EnvelopeCodec.json().decodeReceipt(JSON.write(item));
+            if (!parties.contains(receipt.issuer())) {
+                throw new AccessDeniedException("the caller is not registered for " + receipt.issuer()
+                        + ", the issuer of a receipt it sent; a party acknowledges only its own messages");
+            }
+            MessageKey key = store.messageTo(receipt.issuer(), receipt.messageId(), receipt.envelopeDigest().toString())
+                    .orElseThrow(() -> new NotFoundException("no message " + receipt.messageId() + " with envelope digest "
+                            + receipt.envelopeDigest() + " is addressed to " + receipt.issuer() + " on this hub"));
+            receiverReceipts.record(store.pushItem(key).orElseThrow(), List.of(receipt), now);
+        }
+    }
+
+    private PartyId requireOwner(X509Certificate caller, String party) {
+        List<PartyId> parties = requireRegistered(caller);
+        if (party == null) {
+            throw new ValidationException("party", "inbox.party", "name the inbox: party=CN/{division}/{creditCode}/{system}");
+        }
+        PartyId owner = PartyId.parse(party);
+        if (!parties.contains(owner)) {
+            throw new AccessDeniedException("the caller (certificate of " + Certificates.subject(caller)
+                    + ") is not registered for " + owner + "; only a party itself may read its inbox");
+        }
+        return owner;
     }
 
     private List<PartyId> requireRegistered(X509Certificate caller) {

@@ -33,6 +33,7 @@ import org.goldensdk.exchange.EnvelopeCodec;
 import org.goldensdk.exchange.EnvelopeDecryptor;
 import org.goldensdk.exchange.EnvelopeHeader;
 import org.goldensdk.exchange.EnvelopeVerifier;
+import org.goldensdk.exchange.MessageId;
 import org.goldensdk.exchange.Outcome;
 import org.goldensdk.exchange.Receipt;
 import org.goldensdk.exchange.ReceiptState;
@@ -101,7 +102,14 @@ public final class DeliveryProcessor {
      */
     public byte[] deliver(List<X509Certificate> caller, InputStream body) {
         requireHub(caller);
-        Delivery delivery = JSON.decodeDelivery(body, maxDeliveryBytes);
+        return response(receive(JSON.decodeDelivery(body, maxDeliveryBytes)));
+    }
+
+    /**
+     * Handles one delivery the endpoint fetched itself from its hub inbox (pull): the same checks
+     * as {@link #deliver} but the caller's; returns the receipts to acknowledge it with, as JSON.
+     */
+    public List<String> receive(Delivery delivery) {
         Envelope envelope = delivery.envelope();
         EnvelopeHeader header = verifier.verify(envelope);
         if (!header.receiver().equals(party)) {
@@ -111,7 +119,7 @@ public final class DeliveryProcessor {
         String previous = MDC.get("messageId");
         MDC.put("messageId", header.messageId().toString());
         try {
-            return response(receive(delivery, header));
+            return receive(delivery, header).receipts();
         } finally {
             if (previous == null) {
                 MDC.remove("messageId");
@@ -119,6 +127,28 @@ public final class DeliveryProcessor {
                 MDC.put("messageId", previous);
             }
         }
+    }
+
+    /**
+     * Decides a message its handler left pending: signs the PROCESSED or REJECTED receipt and
+     * stores it as unreported (see {@link Inbox#complete}).
+     *
+     * @throws ConflictException if the message was decided before with another outcome
+     */
+    public Inbox.Completed complete(MessageId messageId, Outcome outcome) {
+        if (outcome.isPending()) {
+            throw new ValidationException("outcome", "complete.outcome", "complete a message with Outcome.processed() or"
+                    + " Outcome.rejected(code, reason), not pending()");
+        }
+        Inbox.Completed completed = inbox.complete(messageId, pending -> encode(Receipt.issue(pending.messageId(),
+                pending.envelopeDigest(), outcome.state(), party, signer, clock.instant(), outcome.reasonCode().orElse(null),
+                outcome.reason().orElse(null))));
+        Receipt stored = JSON.decodeReceipt(completed.outcomeReceipt().getBytes(StandardCharsets.UTF_8));
+        if (!completed.isNew() && (stored.state() != outcome.state() || !stored.reasonCode().equals(outcome.reasonCode()))) {
+            throw new ConflictException("message " + messageId + " was decided before as " + stored.state()
+                    + stored.reasonCode().map(code -> " " + code).orElse("") + "; an outcome is final");
+        }
+        return completed;
     }
 
     private Inbox.Recorded receive(Delivery delivery, EnvelopeHeader header) {
@@ -130,7 +160,7 @@ public final class DeliveryProcessor {
         Inbox.Recorded recorded = inbox.find(header.sender(), header.messageId())
                 .orElseGet(() -> inbox.recordOnce(entry, clock.instant(),
                         () -> encode(issue(envelope, ReceiptState.DELIVERED, null, null)),
-                        delivered -> encode(outcome(envelope, header, payload, attachments, delivered))));
+                        delivered -> encodeOrNull(outcome(envelope, header, payload, attachments, delivered))));
         if (!recorded.envelopeDigest().equals(entry.envelopeDigest())) {
             throw new ConflictException("message " + header.messageId() + " from " + header.sender()
                     + " was received before with another envelope (digest " + recorded.envelopeDigest()
@@ -157,6 +187,9 @@ public final class DeliveryProcessor {
                     + header.messageId() + "; nothing was recorded, deliver it again later", e);
         }
         LOG.debug("message {} for {} handled: {}", header.messageId(), header.service(), outcome);
+        if (outcome.isPending()) {
+            return null;
+        }
         return issue(envelope, outcome.state(), outcome.reasonCode().orElse(null), outcome.reason().orElse(null));
     }
 
@@ -210,12 +243,16 @@ public final class DeliveryProcessor {
         return Receipt.issue(envelope, state, party, signer, clock.instant(), reasonCode, reason);
     }
 
+    private static String encodeOrNull(Receipt receipt) {
+        return receipt == null ? null : encode(receipt);
+    }
+
     private static String encode(Receipt receipt) {
         return new String(JSON.encode(receipt), StandardCharsets.UTF_8);
     }
 
-    private static byte[] response(Inbox.Recorded recorded) {
-        return ("{\"receipts\":[" + String.join(",", recorded.receipts()) + "]}").getBytes(StandardCharsets.UTF_8);
+    private static byte[] response(List<String> receipts) {
+        return ("{\"receipts\":[" + String.join(",", receipts) + "]}").getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] verified(InputStream in) {
