@@ -19,6 +19,7 @@ import org.goldensdk.core.PartyId;
 import org.goldensdk.core.RetryPolicy;
 import org.goldensdk.core.Scheduler;
 import org.goldensdk.core.TrustAnchors;
+import org.goldensdk.core.ValidationException;
 import org.goldensdk.exchange.internal.endpoint.DeliveryProcessor;
 import org.goldensdk.exchange.internal.endpoint.Dispatcher;
 import org.goldensdk.exchange.internal.client.PeriodicTask;
@@ -92,6 +93,8 @@ public final class ExchangeEndpoint implements AutoCloseable {
     private final Puller puller;
     private final PeriodicTask reporter;
     private EndpointHttp http;
+    private final EnvelopeSealer sealer;
+    private final Clock clock;
     private boolean started;
     private boolean closed;
 
@@ -107,6 +110,9 @@ public final class ExchangeEndpoint implements AutoCloseable {
         this.host = b.host;
         this.port = b.port;
         Map<ServiceId, MessageHandler> handlers = Map.copyOf(b.handlers);
+        Map<ServiceId, RequestHandler> responders = Map.copyOf(b.responders);
+        this.sealer = EnvelopeSealer.builder().party(b.party).credentials(b.credentials).clock(b.clock).build();
+        this.clock = b.clock;
         this.processor = new DeliveryProcessor(new DeliveryProcessor.Settings(b.party, b.hubParty, b.trustAnchors, b.clock,
                 b.credentials.signer(CryptoSuite.GM), EnvelopeDecryptor.of(b.credentials), b.maxDeliveryBytes,
                 inbox, new Dispatcher() {
@@ -126,6 +132,16 @@ public final class ExchangeEndpoint implements AutoCloseable {
                                 new ReceivedMessage(message.header(), message.payload(), attachments),
                                 new MessageContext(message.envelope(), List.of(delivered)));
                     }
+
+                    @Override
+                    public boolean responds(ServiceId service) {
+                        return responders.containsKey(service);
+                    }
+
+                    @Override
+                    public byte[] respond(PlainMessage request) {
+                        return answer(responders.get(request.header().service()), request);
+                    }
                 }));
         if (b.hub == null) {
             this.hubLink = null;
@@ -138,6 +154,30 @@ public final class ExchangeEndpoint implements AutoCloseable {
                     + b.party.system()) : null;
             this.reporter = new PeriodicTask(scheduler, "exchange outcome reporter", this::reportOutcomes, REPORT_INTERVAL);
             reporter.start(Duration.ZERO);
+        }
+    }
+
+    /** Calls {@code handler} on a verified request and seals its answer, bound to the request by its digest. */
+    private byte[] answer(RequestHandler handler, PlainMessage request) {
+        EnvelopeHeader asked = request.header();
+        List<Message.Attachment> attachments = new ArrayList<>();
+        for (int i = 0; i < request.attachments().size(); i++) {
+            AttachmentInfo info = asked.attachments().get(i);
+            attachments.add(new Message.Attachment(info.name(), info.contentType(), request.attachments().get(i)));
+        }
+        Object body = Objects.requireNonNull(handler.respond(new ReceivedMessage(asked, request.payload(), attachments),
+                new MessageContext(request.envelope(), List.of())), "the request handler returned no response");
+        Duration left = Duration.between(clock.instant(), asked.expiresAt());
+        if (left.isNegative() || left.isZero()) {
+            throw new ValidationException("expiresAt", "request.expiresAt", "request " + asked.messageId()
+                    + " expired while it was answered; its caller no longer waits");
+        }
+        Message response = Message.to(asked.sender()).service(asked.service()).json(body)
+                .replyTo(asked.messageId()).conversation(asked.conversationId())
+                .property(Response.REQUEST_DIGEST_PROPERTY, request.envelope().digest().toString())
+                .expiresIn(left).build();
+        try (SealedMessage sealed = sealer.seal(response)) {
+            return EnvelopeCodec.json().encode(Delivery.of(sealed));
         }
     }
 
@@ -269,6 +309,7 @@ public final class ExchangeEndpoint implements AutoCloseable {
         private TrustAnchors trustAnchors;
         private PartyId hubParty;
         private final Map<ServiceId, MessageHandler> handlers = new LinkedHashMap<>();
+        private final Map<ServiceId, RequestHandler> responders = new LinkedHashMap<>();
         private DataSource store;
         private Path storeDirectory;
         private Clock clock = Clock.systemUTC();
@@ -387,6 +428,28 @@ public final class ExchangeEndpoint implements AutoCloseable {
         }
 
         /**
+         * Answers requests ({@link ExchangeClient#request}) for {@code service} with {@code handler}:
+         * its return value becomes the JSON body of a response envelope signed by this party and bound
+         * to the request by the request's envelope digest. Requests arrive pushed
+         * ({@code POST /request-deliveries}) or, with {@link #pullFrom(URI)}, fetched from the hub.
+         *
+         * <pre>{@code
+         * .respond(ServiceId.of("tax.company-status", 1),
+         *         (request, context) -> statuses.find(request.json(StatusQuery.class).creditCode()))
+         * }</pre>
+         *
+         * @throws ConfigurationException if the service already has a request handler
+         */
+        public Builder respond(ServiceId service, RequestHandler handler) {
+            Objects.requireNonNull(service, "service");
+            Objects.requireNonNull(handler, "handler");
+            if (responders.putIfAbsent(service, handler) != null) {
+                throw new ConfigurationException("respond", "service " + service + " already has a request handler");
+            }
+            return this;
+        }
+
+        /**
          * Keep the inbox in this database (H2 or PostgreSQL); its schema is migrated at
          * {@link #build()} (tables {@code golden_*}, history in {@code golden_schema_history}). The
          * endpoint does not close it. Default: an embedded H2 file database in {@link #storeDirectory}.
@@ -457,8 +520,9 @@ public final class ExchangeEndpoint implements AutoCloseable {
                 throw new ConfigurationException("credentials", "the credentials belong to credit code " + credentials.creditCode()
                         + " but the party is " + party + "; use the party's own credentials");
             }
-            if (handlers.isEmpty()) {
-                throw new ConfigurationException("handle", "register at least one handler with handle(service, handler)");
+            if (handlers.isEmpty() && responders.isEmpty()) {
+                throw new ConfigurationException("handle", "register at least one handler with handle(service, handler)"
+                        + " or respond(service, handler)");
             }
             if (store != null && storeDirectory != null) {
                 throw new ConfigurationException("store", "give either store(dataSource) or storeDirectory(path), not both");

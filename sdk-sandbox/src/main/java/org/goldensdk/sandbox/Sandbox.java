@@ -35,6 +35,7 @@ import org.goldensdk.sandbox.internal.FaultInjector;
 import org.goldensdk.sandbox.internal.HubResource;
 import org.goldensdk.sandbox.internal.HubService;
 import org.goldensdk.sandbox.internal.HubStore;
+import org.goldensdk.sandbox.internal.PendingRequests;
 import org.goldensdk.sandbox.internal.PullWaiters;
 import org.goldensdk.sandbox.internal.Pusher;
 import org.goldensdk.testkit.TestCredentials;
@@ -388,7 +389,7 @@ public final class Sandbox implements AutoCloseable {
                 PullWaiters waiters = new PullWaiters();
                 HubService service = new HubService(store, verifier, TestDepartment.EXCHANGE_PLATFORM.partyId(),
                         hub.signer(CryptoSuite.GM), time.clock(), maxRequestBytes, pusher,
-                        new HubService.Inboxes(time, waiters, pullVisibilityTimeout, anchors));
+                        new HubService.Inboxes(time, waiters, pullVisibilityTimeout, anchors, new PendingRequests()));
                 FaultInjector faults = new FaultInjector();
                 RestApi api = RestApi.of(new HubResource(service, faults)).withMaxRequestBytes(maxRequestBytes);
                 if (contract.isPresent()) {

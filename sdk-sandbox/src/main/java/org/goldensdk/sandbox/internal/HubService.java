@@ -15,9 +15,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.goldensdk.core.AccessDeniedException;
 import org.goldensdk.core.Certificates;
+import org.goldensdk.core.ErrorCode;
+import org.goldensdk.core.GoldenException;
 import org.goldensdk.core.JsonCodec;
 import org.goldensdk.core.NotFoundException;
 import org.goldensdk.core.PartyId;
@@ -52,6 +55,8 @@ public final class HubService {
     private static final JsonCodec JSON = JsonCodec.of();
     /** The longest a pull waits at the hub. */
     public static final Duration MAX_PULL_WAIT = Duration.ofSeconds(60);
+    /** The longest the hub holds a request waiting for its answer. */
+    public static final Duration MAX_REQUEST_WAIT = Duration.ofMinutes(5);
     private static final Pattern WAIT = Pattern.compile("0|[1-9][0-9]{0,3}");
 
     private final HubStore store;
@@ -64,8 +69,24 @@ public final class HubService {
     private final Inboxes inboxes;
     private final ReceiverReceipts receiverReceipts;
 
-    /** How the hub serves pulling receivers: time line, waiting pulls, visibility timeout of a fetched message. */
-    public record Inboxes(Scheduler scheduler, PullWaiters waiters, Duration visibilityTimeout, TrustAnchors trustAnchors) {
+    /**
+     * How the hub serves pulling receivers and requests: time line, waiting pulls, visibility timeout
+     * of a fetched message, requests waiting for their answers.
+     */
+    public record Inboxes(Scheduler scheduler, PullWaiters waiters, Duration visibilityTimeout, TrustAnchors trustAnchors,
+            PendingRequests requests) {
+    }
+
+    /** What a pull fetched: a stored message, or a request to answer (its Delivery JSON). */
+    public record Pulled(byte[] delivery, boolean isRequest) {
+    }
+
+    /**
+     * The answer to a request: the provider's verified response Delivery JSON, or the error to
+     * answer with {@code status} (504 when the provider did not answer in time, 502 when its answer
+     * failed or did not verify).
+     */
+    public record Answered(byte[] response, int status, GoldenException error) {
     }
 
     /** The hub over {@code store}, signing ACCEPTED receipts as {@code hubParty} with {@code hubSigner}. */
@@ -100,20 +121,8 @@ public final class HubService {
             throw new AccessDeniedException("the caller (certificate of " + Certificates.subject(caller)
                     + ") is not the envelope's sender " + claimed.sender() + "; a party submits only its own messages");
         }
-        EnvelopeHeader header = verifier.verify(envelope);
-        if (!store.partiesOf(HubStore.fingerprint(envelope.signerChain().get(0))).contains(header.sender())) {
-            throw new SignatureException("the envelope's signer certificate is not registered for " + header.sender()
-                    + "; register the party's current certificates with the hub");
-        }
+        EnvelopeHeader header = authorised(envelope, delivery);
         List<byte[]> parts = verifiedParts(envelope, header, delivery);
-        if (!store.isRegistered(header.receiver())) {
-            throw new AccessDeniedException("the receiver " + header.receiver() + " is not registered on this hub;"
-                    + " check the receiver's party id");
-        }
-        if (!store.isAllowed(header.sender(), header.receiver(), header.service())) {
-            throw new AccessDeniedException(header.sender() + " may not call " + header.service() + " of "
-                    + header.receiver() + "; ask the platform to grant this right");
-        }
         MessageKey key = new MessageKey(header.sender(), header.messageId());
         Instant now = clock.instant();
         HubStore.Accepted accepted = store.accept(new HubStore.NewMessage(key, header.receiver(), header.service(),
@@ -163,7 +172,7 @@ public final class HubService {
      * to arrive. The message is leased for the visibility timeout: unless acknowledged by then, it
      * is offered again. Empty when nothing arrived in time.
      */
-    public Optional<HubStore.PushItem> pull(X509Certificate caller, String party, String wait) {
+    public Optional<Pulled> pull(X509Certificate caller, String party, String wait) {
         PartyId owner = requireOwner(caller, party);
         if (wait != null && !WAIT.matcher(wait).matches() || wait != null && Integer.parseInt(wait) > MAX_PULL_WAIT.toSeconds()) {
             throw new ValidationException("wait", "inbox.wait", "wait is a whole number of seconds from 0 to "
@@ -175,11 +184,15 @@ public final class HubService {
             CompletableFuture<Void> signal = inboxes.waiters().register(owner);
             try {
                 Instant now = scheduler.clock().instant();
+                Optional<PendingRequests.Pending> request = inboxes.requests().nextFor(owner);
+                if (request.isPresent()) {
+                    return Optional.of(new Pulled(request.get().delivery(), true));
+                }
                 Optional<MessageKey> leased = store.leaseNext(owner, now, now.plus(inboxes.visibilityTimeout()));
                 if (leased.isPresent()) {
                     // When the lease runs out unacknowledged, a waiting pull takes the message again.
                     scheduler.schedule(inboxes.visibilityTimeout(), () -> inboxes.waiters().wake(owner));
-                    return store.pushItem(leased.get());
+                    return store.pushItem(leased.get()).map(item -> new Pulled(Pusher.deliveryOf(item), false));
                 }
                 Duration left = Duration.between(now, deadline);
                 if (left.isNegative() || left.isZero() || inboxes.waiters().isClosed()) {
@@ -229,6 +242,103 @@ public final class HubService {
         }
     }
 
+    /**
+     * {@code POST /requests}: verifies and authorises a request like a submission (nothing is
+     * stored), routes it to the provider — pushed to its endpoint, or queued for its next pull —
+     * and waits until the provider answers, the request expires or {@link #MAX_REQUEST_WAIT}
+     * passes. The answer must verify and be bound to the request; otherwise, or on timeout, the
+     * result carries the error.
+     */
+    public Answered request(X509Certificate caller, InputStream body) {
+        List<PartyId> callerParties = requireRegistered(caller);
+        Delivery delivery = EnvelopeCodec.json().decodeDelivery(body, maxRequestBytes);
+        Envelope envelope = delivery.envelope();
+        if (!callerParties.contains(envelope.header().sender())) {
+            throw new AccessDeniedException("the caller (certificate of " + Certificates.subject(caller)
+                    + ") is not the request's sender " + envelope.header().sender() + "; a party asks only for itself");
+        }
+        EnvelopeHeader header = authorised(envelope, delivery);
+        verifiedParts(envelope, header, delivery);
+        Scheduler scheduler = inboxes.scheduler();
+        Instant now = scheduler.clock().instant();
+        Instant deadline = header.expiresAt().isBefore(now.plus(MAX_REQUEST_WAIT)) ? header.expiresAt() : now.plus(MAX_REQUEST_WAIT);
+        PendingRequests.Pending pending = inboxes.requests().open(new MessageKey(header.sender(), header.messageId()),
+                header.receiver(), EnvelopeCodec.json().encode(delivery));
+        Scheduler.Cancellable timer = scheduler.schedule(Duration.between(now, deadline).plusMillis(1),
+                () -> pending.answer().completeExceptionally(new TimeoutException()));
+        try {
+            Optional<java.net.URI> endpoint = store.endpoint(header.receiver());
+            if (endpoint.isPresent()) {
+                pusher.pushRequest(endpoint.get(), pending.delivery(), pending.answer(), MAX_REQUEST_WAIT);
+            } else {
+                inboxes.requests().queueForPull(pending);
+                inboxes.waiters().wake(header.receiver());
+            }
+            byte[] response = pending.answer().get();
+            requireBound(EnvelopeCodec.json().decodeDelivery(new java.io.ByteArrayInputStream(response), maxRequestBytes),
+                    envelope);
+            return new Answered(response, 200, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Answered(null, 503, new GoldenException(ErrorCode.UNAVAILABLE, "the hub is stopping; ask again later"));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof TimeoutException) {
+                return new Answered(null, 504, new GoldenException(ErrorCode.UNAVAILABLE, header.receiver()
+                        + " did not answer request " + header.messageId() + " before " + deadline
+                        + "; a later answer is discarded"));
+            }
+            GoldenException failure = e.getCause() instanceof GoldenException golden ? golden
+                    : new GoldenException(ErrorCode.INTERNAL, "the request failed: " + e.getCause(), e.getCause());
+            return new Answered(null, 502, new GoldenException(failure.code(), "the provider " + header.receiver()
+                    + " could not answer request " + header.messageId() + ": " + failure.getMessage(), failure));
+        } catch (GoldenException e) {
+            return new Answered(null, 502, new GoldenException(e.code(), "the provider " + header.receiver()
+                    + " answered request " + header.messageId() + " with a response that is refused: " + e.getMessage(), e));
+        } finally {
+            timer.cancel();
+            inboxes.requests().close(pending);
+        }
+    }
+
+    /**
+     * {@code POST /responses}: a pulling provider answers a request it fetched. The response must
+     * verify, come from the caller and be bound to a request still waiting; a late answer (the
+     * caller stopped waiting) is refused as not found, and so discarded.
+     */
+    public void respond(X509Certificate caller, InputStream body) {
+        List<PartyId> parties = requireRegistered(caller);
+        Delivery response = EnvelopeCodec.json().decodeDelivery(body, maxRequestBytes);
+        EnvelopeHeader header = verifier.verify(response.envelope());
+        if (!parties.contains(header.sender())) {
+            throw new AccessDeniedException("the caller is not registered for " + header.sender()
+                    + ", the response's signer; a provider answers only for itself");
+        }
+        MessageId replyTo = header.replyTo().orElseThrow(() -> new ValidationException("replyTo", "response.replyTo",
+                "a response names its request in replyTo"));
+        PendingRequests.Pending pending = inboxes.requests().find(new MessageKey(header.receiver(), replyTo))
+                .filter(found -> found.provider().equals(header.sender()))
+                .orElseThrow(() -> new NotFoundException("no request " + replyTo + " of " + header.receiver()
+                        + " waits for an answer from " + header.sender() + " (it timed out or was answered); the answer is discarded"));
+        Envelope asked = EnvelopeCodec.json().decodeDelivery(new java.io.ByteArrayInputStream(pending.delivery()),
+                maxRequestBytes).envelope();
+        requireBound(response, asked);
+        pending.answer().complete(EnvelopeCodec.json().encode(response));
+    }
+
+    /** The response must verify and be signed by the provider, addressed to the caller and bound to the request's digest. */
+    private void requireBound(Delivery response, Envelope asked) {
+        EnvelopeHeader header = verifier.verify(response.envelope());
+        EnvelopeHeader question = asked.header();
+        String boundTo = header.properties().get(org.goldensdk.exchange.Response.REQUEST_DIGEST_PROPERTY);
+        if (!header.sender().equals(question.receiver()) || !header.receiver().equals(question.sender())
+                || !asked.digest().toString().equals(boundTo) || !header.replyTo().equals(Optional.of(question.messageId()))) {
+            throw new SignatureException("the response " + header.messageId() + " is not bound to request "
+                    + question.messageId() + " (it must come from " + question.receiver() + ", reply to the request and carry"
+                    + " its envelope digest)");
+        }
+        verifiedParts(response.envelope(), header, response);
+    }
+
     private PartyId requireOwner(X509Certificate caller, String party) {
         List<PartyId> parties = requireRegistered(caller);
         if (party == null) {
@@ -254,6 +364,27 @@ public final class HubService {
     private static String creditCode(X509Certificate caller) {
         return Certificates.creditCode(caller).orElseThrow(() -> new AccessDeniedException(
                 "the client certificate carries no credit code")).value();
+    }
+
+    /**
+     * Verifies the envelope and its parts, that its signer certificate is registered for the sender,
+     * that the receiver is registered and that the platform allows the sender this service of it.
+     */
+    private EnvelopeHeader authorised(Envelope envelope, Delivery delivery) {
+        EnvelopeHeader header = verifier.verify(envelope);
+        if (!store.partiesOf(HubStore.fingerprint(envelope.signerChain().get(0))).contains(header.sender())) {
+            throw new SignatureException("the envelope's signer certificate is not registered for " + header.sender()
+                    + "; register the party's current certificates with the hub");
+        }
+        if (!store.isRegistered(header.receiver())) {
+            throw new AccessDeniedException("the receiver " + header.receiver() + " is not registered on this hub;"
+                    + " check the receiver's party id");
+        }
+        if (!store.isAllowed(header.sender(), header.receiver(), header.service())) {
+            throw new AccessDeniedException(header.sender() + " may not call " + header.service() + " of "
+                    + header.receiver() + "; ask the platform to grant this right");
+        }
+        return header;
     }
 
     /** Reads each part through the verifier, so a part that does not match its signed digest and size is refused. */

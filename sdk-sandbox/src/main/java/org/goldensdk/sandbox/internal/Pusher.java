@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,6 +52,7 @@ public final class Pusher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Pusher.class);
     private static final JsonCodec JSON = JsonCodec.of();
     private static final String DELIVERIES = "deliveries";
+    private static final String REQUEST_DELIVERIES = "request-deliveries";
 
     private final HubStore store;
     private final Scheduler scheduler;
@@ -60,6 +62,8 @@ public final class Pusher implements AutoCloseable {
     private final Optional<ContractCheck> contract;
     private final ExecutorService workers;
     private final Map<URI, HttpTransport> transports = new ConcurrentHashMap<>();
+    private final Map<URI, HttpTransport> requestTransports = new ConcurrentHashMap<>();
+    private final ExecutorService requestWorkers;
     private final Set<MessageKey> running = new HashSet<>();
     private final Set<MessageKey> again = new HashSet<>();
     private boolean closed;
@@ -82,6 +86,38 @@ public final class Pusher implements AutoCloseable {
             Thread thread = new Thread(task, "golden-sandbox-push-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
+        });
+        // Requests wait for their answer as long as their caller does: they must not hold up pushes.
+        this.requestWorkers = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "golden-sandbox-request-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Pushes a request to its provider's endpoint ({@code POST {endpoint}/request-deliveries}) on a
+     * worker of its own and completes {@code answer} with the provider's response Delivery JSON, or
+     * with the failure. An answer arriving after the caller stopped waiting is discarded.
+     */
+    public void pushRequest(URI endpoint, byte[] delivery, CompletableFuture<byte[]> answer, Duration timeout) {
+        requestWorkers.execute(() -> {
+            HttpRequest request = HttpRequest.builder("POST", REQUEST_DELIVERIES)
+                    .body(HttpBody.of(delivery, "application/json")).build();
+            ContractCheck.Exchange sent = new ContractCheck.Exchange("POST", "/" + REQUEST_DELIVERIES, Map.of(),
+                    Map.of("Content-Type", List.of("application/json")), delivery);
+            contract.ifPresent(check -> check.request(sent));
+            try (HttpResponse response = requestTransport(endpoint, timeout).execute(request)) {
+                byte[] bytes = response.bodyBytes();
+                contract.ifPresent(check -> check.response(sent, response.status(),
+                        response.header("Content-Type").orElse(null), bytes));
+                if (!answer.complete(bytes)) {
+                    LOG.info("discarded a late answer from {}: its caller no longer waits", endpoint);
+                }
+            } catch (GoldenException e) {
+                e.remote().ifPresent(remote -> contract.ifPresent(check -> check.errorStatus(sent, remote.status())));
+                answer.completeExceptionally(e);
+            }
         });
     }
 
@@ -116,6 +152,7 @@ public final class Pusher implements AutoCloseable {
             closed = true;
         }
         workers.shutdown();
+        requestWorkers.shutdownNow();
         try {
             if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
                 workers.shutdownNow();
@@ -126,6 +163,8 @@ public final class Pusher implements AutoCloseable {
         }
         transports.values().forEach(HttpTransport::close);
         transports.clear();
+        requestTransports.values().forEach(HttpTransport::close);
+        requestTransports.clear();
     }
 
     private void run(MessageKey key) {
@@ -244,6 +283,17 @@ public final class Pusher implements AutoCloseable {
     private static boolean refusedForGood(GoldenException e) {
         return e.remote().map(remote -> remote.status() >= 400 && remote.status() < 500
                 && remote.status() != 408 && remote.status() != 429).orElse(false);
+    }
+
+    private HttpTransport requestTransport(URI endpoint, Duration timeout) {
+        return requestTransports.computeIfAbsent(endpoint, uri -> HttpTransport.builder()
+                .baseUri(uri)
+                .tls(tls)
+                .retryPolicy(RetryPolicy.none())
+                .readTimeout(timeout.plusSeconds(5))
+                .callTimeout(timeout.plusSeconds(10))
+                .scheduler(scheduler)
+                .build());
     }
 
     private HttpTransport transport(URI endpoint) {

@@ -21,6 +21,7 @@ import org.goldensdk.core.CryptoException;
 import org.goldensdk.core.EncryptionHeader;
 import org.goldensdk.core.ErrorCode;
 import org.goldensdk.core.GoldenException;
+import org.goldensdk.core.NotFoundException;
 import org.goldensdk.core.PartyId;
 import org.goldensdk.core.Signer;
 import org.goldensdk.core.TrustAnchors;
@@ -126,6 +127,44 @@ public final class DeliveryProcessor {
             } else {
                 MDC.put("messageId", previous);
             }
+        }
+    }
+
+    /**
+     * Answers one request the hub pushed ({@code POST /request-deliveries}) from {@code caller}, which
+     * must be the hub; returns the signed response as Delivery JSON.
+     */
+    public byte[] respond(List<X509Certificate> caller, InputStream body) {
+        requireHub(caller);
+        return respond(JSON.decodeDelivery(body, maxDeliveryBytes));
+    }
+
+    /**
+     * Answers one request (pushed, or fetched from the hub inbox): verifies it like a delivery,
+     * decrypts it and calls the service's request handler. Nothing is recorded.
+     *
+     * @throws NotFoundException if no request handler is registered for the service
+     * @throws GoldenException {@link ErrorCode#UNAVAILABLE} if the handler failed
+     */
+    public byte[] respond(Delivery request) {
+        Envelope envelope = request.envelope();
+        EnvelopeHeader header = verifier.verify(envelope);
+        if (!header.receiver().equals(party)) {
+            throw new AccessDeniedException("request " + header.messageId() + " is addressed to " + header.receiver()
+                    + ", not to this endpoint's party " + party);
+        }
+        if (!dispatcher.responds(header.service())) {
+            throw new NotFoundException(party + " answers no requests for service " + header.service());
+        }
+        byte[] payload = verified(verifier.payload(envelope, request.payload().open()));
+        PlainMessage message = decrypt(envelope, header, payload, verifiedAttachments(request, header));
+        try {
+            return dispatcher.respond(message);
+        } catch (GoldenException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new GoldenException(ErrorCode.UNAVAILABLE, "the request handler for " + header.service()
+                    + " failed on request " + header.messageId() + "; the caller may ask again", e);
         }
     }
 

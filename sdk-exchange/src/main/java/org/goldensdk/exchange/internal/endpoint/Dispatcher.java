@@ -11,4 +11,10 @@ public interface Dispatcher {
 
     /** Calls the handler of the message's service; {@code delivered} is the DELIVERED receipt about to be committed. */
     Outcome dispatch(PlainMessage message, Receipt delivered);
+
+    /** Whether a request handler is registered for {@code service}. */
+    boolean responds(ServiceId service);
+
+    /** Calls the request handler of the request's service; returns the signed response as Delivery JSON. */
+    byte[] respond(PlainMessage request);
 }

@@ -27,6 +27,9 @@ import org.goldensdk.exchange.EnvelopeCodec;
  */
 public final class HubLink implements AutoCloseable {
     private static final String INBOX = "exchange/v1/inbox";
+    private static final String RESPONSES = "exchange/v1/responses";
+    /** The header of a pulled delivery saying whether it is a {@code message} or a {@code request}. */
+    public static final String KIND_HEADER = "Golden-Delivery-Kind";
     private static final EnvelopeCodec JSON = EnvelopeCodec.json();
 
     private final HttpTransport pulls;
@@ -60,14 +63,29 @@ public final class HubLink implements AutoCloseable {
      *
      * @throws org.goldensdk.core.GoldenException the typed error of a refusal or a transport failure
      */
-    public Optional<Delivery> pull() {
+    public Optional<Pulled> pull() {
         HttpRequest request = HttpRequest.get(INBOX + "?party=" + party + "&wait=" + Math.max(0, wait.toSeconds()));
         try (HttpResponse response = pulls.execute(request)) {
             if (response.status() == 204) {
                 return Optional.empty();
             }
-            return Optional.of(JSON.decodeDelivery(response.body(), maxDeliveryBytes));
+            boolean isRequest = response.header(KIND_HEADER).filter("request"::equals).isPresent();
+            return Optional.of(new Pulled(JSON.decodeDelivery(response.body(), maxDeliveryBytes), isRequest));
         }
+    }
+
+    /** What a pull fetched: a message to handle and acknowledge, or a request to answer. */
+    public record Pulled(Delivery delivery, boolean isRequest) {
+    }
+
+    /**
+     * Answers a fetched request with the signed response (Delivery JSON); not retried, since the
+     * caller waits with a deadline.
+     *
+     * @throws org.goldensdk.core.GoldenException the typed error of a refusal (e.g. 404 when the request timed out) or a transport failure
+     */
+    public void respond(byte[] response) {
+        pulls.execute(HttpRequest.builder("POST", RESPONSES).body(HttpBody.of(response, "application/json")).build()).close();
     }
 
     /**

@@ -6,7 +6,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.goldensdk.core.GoldenException;
 import org.goldensdk.core.RetryPolicy;
 import org.goldensdk.core.Scheduler;
-import org.goldensdk.exchange.Delivery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,9 +44,14 @@ public final class Puller implements AutoCloseable {
 
     /** One round: pull, handle, acknowledge. */
     void runOnce() {
-        Optional<Delivery> next = hub.pull();
-        if (next.isPresent()) {
-            hub.send(processor.receive(next.get()));
+        Optional<HubLink.Pulled> next = hub.pull();
+        if (next.isEmpty()) {
+            return;
+        }
+        if (next.get().isRequest()) {
+            hub.respond(processor.respond(next.get().delivery()));
+        } else {
+            hub.send(processor.receive(next.get().delivery()));
         }
     }
 
