@@ -21,6 +21,7 @@ import org.goldensdk.core.CryptoSuite;
 import org.goldensdk.core.DepartmentCredentials;
 import org.goldensdk.core.GoldenException;
 import org.goldensdk.core.HttpTransport;
+import org.goldensdk.core.JsonCodec;
 import org.goldensdk.core.NotFoundException;
 import org.goldensdk.core.PartyId;
 import org.goldensdk.core.RetryPolicy;
@@ -29,6 +30,7 @@ import org.goldensdk.core.Settings;
 import org.goldensdk.core.StorageException;
 import org.goldensdk.core.TlsConfig;
 import org.goldensdk.core.TrustAnchors;
+import org.goldensdk.core.ValidationException;
 import org.goldensdk.exchange.internal.client.Dispatcher;
 import org.goldensdk.exchange.internal.client.MdcKeys;
 import org.goldensdk.exchange.internal.client.MessageFingerprint;
@@ -36,6 +38,7 @@ import org.goldensdk.exchange.internal.client.PeriodicTask;
 import org.goldensdk.exchange.internal.client.ReceiptNotifier;
 import org.goldensdk.exchange.internal.client.ReceiptPoller;
 import org.goldensdk.exchange.internal.client.ReceiptRecorder;
+import org.goldensdk.exchange.internal.client.Requester;
 import org.goldensdk.exchange.internal.store.ExchangeDatabase;
 import org.goldensdk.exchange.internal.store.OutboxStore;
 import org.goldensdk.exchange.internal.store.OutboxStore.DeadRow;
@@ -69,12 +72,18 @@ public final class ExchangeClient implements AutoCloseable {
     private static final Duration AFTER_FAILURE = Duration.ofSeconds(5);
     private static final Duration PURGE_INTERVAL = Duration.ofHours(1);
     private static final int PURGE_BATCH = 500;
+    private static final int MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+    /** How long {@link #request} waits for an answer unless told otherwise ({@link Builder#requestTimeout}). */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final PartyId party;
     private final Clock clock;
     private final EnvelopeSealer sealer;
     private final OutboxStore store;
     private final HttpTransport transport;
+    private final HttpTransport requestTransport;
+    private final Requester requester;
+    private final Duration requestTimeout;
     private final Scheduler ownedScheduler;
     private final HikariDataSource ownedDataSource;
     private final Dispatcher dispatcher;
@@ -86,8 +95,12 @@ public final class ExchangeClient implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ExchangeClient(Builder b, Scheduler scheduler, Clock clock, EnvelopeSealer sealer, DataSource dataSource,
-            HikariDataSource ownedDataSource, HttpTransport transport) {
+            HikariDataSource ownedDataSource, HttpTransport transport, HttpTransport requestTransport) {
         this.party = b.party;
+        this.requestTransport = requestTransport;
+        this.requestTimeout = b.requestTimeout;
+        this.requester = new Requester(requestTransport, sealer, EnvelopeVerifier.builder().trustAnchors(b.trustAnchors)
+                .clock(clock).build(), b.party, clock, MAX_RESPONSE_BYTES);
         this.clock = clock;
         this.sealer = sealer;
         this.ownedScheduler = b.scheduler == null ? scheduler : null;
@@ -115,6 +128,48 @@ public final class ExchangeClient implements AutoCloseable {
         dispatchTask.start(Duration.ZERO);
         pollTask.start(Duration.ZERO);
         purgeTask.start(PURGE_INTERVAL);
+    }
+
+    /**
+     * Asks {@code provider} a synchronous question through the hub and waits for the answer up to
+     * the {@linkplain Builder#requestTimeout request timeout}: {@code body} travels as JSON in an
+     * envelope this party signs (not through the outbox — nothing is stored, the caller waits);
+     * the hub routes it to the provider, pushed or picked up by a pulling provider. The answer is
+     * accepted only if it is signed by the provider, addressed to this party and bound to this
+     * request by the request's envelope digest; its payload is then bound from JSON to
+     * {@code type}.
+     *
+     * <pre>{@code
+     * Response<CompanyStatus> status = exchange.request(tax, ServiceId.of("tax.company-status", 1),
+     *         new StatusQuery("91420100MA4K00002Y"), CompanyStatus.class);
+     * }</pre>
+     *
+     * @throws RequestTimeoutException if the provider did not answer in time; a later answer is discarded
+     * @throws org.goldensdk.core.SignatureException if the answer does not verify, was tampered with or is bound to another request
+     * @throws org.goldensdk.core.AccessDeniedException if the platform does not let this party ask the provider this service
+     * @throws org.goldensdk.core.MalformedInputException if the answer's body is not JSON of {@code type}
+     */
+    public <T> Response<T> request(PartyId provider, ServiceId service, Object body, Class<T> type) {
+        return request(provider, service, body, type, requestTimeout);
+    }
+
+    /**
+     * Like {@link #request(PartyId, ServiceId, Object, Class)}, waiting at most {@code timeout}.
+     *
+     * @throws ValidationException if {@code timeout} is not positive or longer than the client's request timeout
+     */
+    public <T> Response<T> request(PartyId provider, ServiceId service, Object body, Class<T> type, Duration timeout) {
+        Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(type, "type");
+        if (timeout == null || timeout.isNegative() || timeout.isZero() || timeout.compareTo(requestTimeout) > 0) {
+            throw new ValidationException("timeout", "request.timeout", "the timeout must be positive and at most the"
+                    + " client's request timeout " + requestTimeout + " (Builder.requestTimeout), got " + timeout);
+        }
+        Requester.Answer answer = requester.request(Message.to(provider).service(service).json(body).expiresIn(timeout).build(),
+                timeout);
+        return new Response<>(JsonCodec.of().read(answer.payload(), type), answer.envelope());
     }
 
     /** A builder; hub, hub party, party, credentials and trust anchors are required. */
@@ -349,6 +404,7 @@ public final class ExchangeClient implements AutoCloseable {
         pollTask.stop(STOP_TIMEOUT);
         purgeTask.stop(STOP_TIMEOUT);
         transport.close();
+        requestTransport.close();
         if (ownedScheduler != null) {
             ownedScheduler.close();
         }
@@ -443,8 +499,24 @@ public final class ExchangeClient implements AutoCloseable {
         private boolean orderedConversations;
         private Duration retention = Duration.ofDays(30);
         private Settings httpSettings;
+        private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
 
         private Builder() {
+        }
+
+        /**
+         * The longest {@link ExchangeClient#request} waits for an answer (and the default wait);
+         * {@link ExchangeClient#DEFAULT_REQUEST_TIMEOUT} unless set.
+         *
+         * @throws ConfigurationException if not positive or longer than 5 minutes
+         */
+        public Builder requestTimeout(Duration timeout) {
+            if (timeout == null || timeout.isNegative() || timeout.isZero() || timeout.compareTo(Duration.ofMinutes(5)) > 0) {
+                throw new ConfigurationException("requestTimeout", "the request timeout must be positive and at most 5"
+                        + " minutes, got " + timeout);
+            }
+            this.requestTimeout = timeout;
+            return this;
         }
 
         /** The hub's base URI (https; required), e.g. {@code https://exchange.example.gov/}. */
@@ -668,6 +740,7 @@ public final class ExchangeClient implements AutoCloseable {
             }
             HikariDataSource owned = null;
             HttpTransport transport = null;
+            HttpTransport requestTransport = null;
             try {
                 EnvelopeSealer sealer = EnvelopeSealer.builder().party(party).credentials(credentials).suite(suite)
                         .clock(effectiveClock).build();
@@ -684,10 +757,17 @@ public final class ExchangeClient implements AutoCloseable {
                     http.settings(httpSettings);
                 }
                 transport = http.baseUri(hub).tls(tls).retryPolicy(retryPolicy).scheduler(effectiveScheduler).build();
-                return new ExchangeClient(this, effectiveScheduler, effectiveClock, sealer, dataSource, owned, transport);
+                // A request is not repeated (the provider may act on it); its answer may take the whole timeout.
+                requestTransport = http.baseUri(hub).tls(tls).retryPolicy(RetryPolicy.none()).scheduler(effectiveScheduler)
+                        .readTimeout(requestTimeout.plusSeconds(15)).callTimeout(requestTimeout.plusSeconds(30)).build();
+                return new ExchangeClient(this, effectiveScheduler, effectiveClock, sealer, dataSource, owned, transport,
+                        requestTransport);
             } catch (RuntimeException e) {
                 if (transport != null) {
                     transport.close();
+                }
+                if (requestTransport != null) {
+                    requestTransport.close();
                 }
                 if (owned != null) {
                     owned.close();

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,12 +17,18 @@ import org.goldensdk.core.ConfigurationException;
 import org.goldensdk.core.CryptoSuite;
 import org.goldensdk.core.DepartmentCredentials;
 import org.goldensdk.core.PartyId;
+import org.goldensdk.core.RetryPolicy;
+import org.goldensdk.core.Scheduler;
 import org.goldensdk.core.TrustAnchors;
+import org.goldensdk.core.ValidationException;
 import org.goldensdk.exchange.internal.endpoint.DeliveryProcessor;
 import org.goldensdk.exchange.internal.endpoint.Dispatcher;
+import org.goldensdk.exchange.internal.client.PeriodicTask;
 import org.goldensdk.exchange.internal.endpoint.EndpointHttp;
+import org.goldensdk.exchange.internal.endpoint.HubLink;
 import org.goldensdk.exchange.internal.endpoint.Inbox;
 import org.goldensdk.exchange.internal.endpoint.PlainMessage;
+import org.goldensdk.exchange.internal.endpoint.Puller;
 import org.goldensdk.exchange.internal.store.ExchangeDatabase;
 
 /**
@@ -64,6 +71,12 @@ public final class ExchangeEndpoint implements AutoCloseable {
     /** The default request body limit: 16 MiB of delivery JSON (payload and attachments in base64). */
     public static final long DEFAULT_MAX_DELIVERY_BYTES = 16L * 1024 * 1024;
 
+    /** How long one pull waits at the hub by default ({@link Builder#pullWait}). */
+    public static final Duration DEFAULT_PULL_WAIT = Duration.ofSeconds(20);
+
+    private static final Duration REPORT_INTERVAL = Duration.ofSeconds(30);
+    private static final int REPORT_BATCH = 100;
+
     /** The default directory of the embedded H2 inbox, relative to the working directory. */
     public static final Path DEFAULT_STORE_DIRECTORY = Path.of("golden-exchange");
 
@@ -74,20 +87,36 @@ public final class ExchangeEndpoint implements AutoCloseable {
     private final HikariDataSource ownedStore;
     private final String host;
     private final int port;
+    private final Inbox inbox;
+    private final Scheduler scheduler;
+    private final boolean ownsScheduler;
+    private final HubLink hubLink;
+    private final Puller puller;
+    private final PeriodicTask reporter;
     private EndpointHttp http;
+    private final EnvelopeSealer sealer;
+    private final Clock clock;
+    private boolean started;
     private boolean closed;
 
-    private ExchangeEndpoint(Builder b, DataSource store, HikariDataSource ownedStore) {
+    private ExchangeEndpoint(Builder b, DataSource store, HikariDataSource ownedStore, Scheduler scheduler,
+            boolean ownsScheduler) {
         this.party = b.party;
+        this.inbox = new Inbox(store);
+        this.scheduler = scheduler;
+        this.ownsScheduler = ownsScheduler;
         this.credentials = b.credentials;
         this.trustAnchors = b.trustAnchors;
         this.ownedStore = ownedStore;
         this.host = b.host;
         this.port = b.port;
         Map<ServiceId, MessageHandler> handlers = Map.copyOf(b.handlers);
+        Map<ServiceId, RequestHandler> responders = Map.copyOf(b.responders);
+        this.sealer = EnvelopeSealer.builder().party(b.party).credentials(b.credentials).clock(b.clock).build();
+        this.clock = b.clock;
         this.processor = new DeliveryProcessor(new DeliveryProcessor.Settings(b.party, b.hubParty, b.trustAnchors, b.clock,
                 b.credentials.signer(CryptoSuite.GM), EnvelopeDecryptor.of(b.credentials), b.maxDeliveryBytes,
-                new Inbox(store), new Dispatcher() {
+                inbox, new Dispatcher() {
                     @Override
                     public boolean handles(ServiceId service) {
                         return handlers.containsKey(service);
@@ -104,7 +133,83 @@ public final class ExchangeEndpoint implements AutoCloseable {
                                 new ReceivedMessage(message.header(), message.payload(), attachments),
                                 new MessageContext(message.envelope(), List.of(delivered), transaction));
                     }
+
+                    @Override
+                    public boolean responds(ServiceId service) {
+                        return responders.containsKey(service);
+                    }
+
+                    @Override
+                    public byte[] respond(PlainMessage request) {
+                        return answer(responders.get(request.header().service()), request);
+                    }
                 }));
+        if (b.hub == null) {
+            this.hubLink = null;
+            this.puller = null;
+            this.reporter = null;
+        } else {
+            this.hubLink = new HubLink(b.hub, b.party, b.credentials, b.trustAnchors, scheduler, b.retryPolicy, b.pullWait,
+                    b.maxDeliveryBytes);
+            this.puller = b.pull ? new Puller(hubLink, processor, scheduler, b.retryPolicy, "golden-exchange-pull-"
+                    + b.party.system()) : null;
+            this.reporter = new PeriodicTask(scheduler, "exchange outcome reporter", this::reportOutcomes, REPORT_INTERVAL);
+            reporter.start(Duration.ZERO);
+        }
+    }
+
+    /** Calls {@code handler} on a verified request and seals its answer, bound to the request by its digest. */
+    private byte[] answer(RequestHandler handler, PlainMessage request) {
+        EnvelopeHeader asked = request.header();
+        List<Message.Attachment> attachments = new ArrayList<>();
+        for (int i = 0; i < request.attachments().size(); i++) {
+            AttachmentInfo info = asked.attachments().get(i);
+            attachments.add(new Message.Attachment(info.name(), info.contentType(), request.attachments().get(i)));
+        }
+        Object body = Objects.requireNonNull(handler.respond(new ReceivedMessage(asked, request.payload(), attachments),
+                new MessageContext(request.envelope())), "the request handler returned no response");
+        Duration left = Duration.between(clock.instant(), asked.expiresAt());
+        if (left.isNegative() || left.isZero()) {
+            throw new ValidationException("expiresAt", "request.expiresAt", "request " + asked.messageId()
+                    + " expired while it was answered; its caller no longer waits");
+        }
+        Message response = Message.to(asked.sender()).service(asked.service()).json(body)
+                .replyTo(asked.messageId()).conversation(asked.conversationId())
+                .property(Response.REQUEST_DIGEST_PROPERTY, request.envelope().digest().toString())
+                .expiresIn(left).build();
+        try (SealedMessage sealed = sealer.seal(response)) {
+            return EnvelopeCodec.json().encode(Delivery.of(sealed));
+        }
+    }
+
+    /**
+     * Decides a message whose handler answered {@link Outcome#pending()}: the PROCESSED or REJECTED
+     * receipt is signed and committed to the inbox before this returns, then sent to the hub (and
+     * on to the sender) in the background, retried until the hub has it — also by another endpoint
+     * sharing this store, or by this one after a restart. Calling it again with the same outcome
+     * changes nothing.
+     *
+     * @throws ConfigurationException if no hub is configured ({@link Builder#hub(URI)} or {@link Builder#pullFrom(URI)})
+     * @throws org.goldensdk.core.NotFoundException if this endpoint's store never received the message
+     * @throws org.goldensdk.core.ConflictException if the message was decided before with another outcome
+     * @throws org.goldensdk.core.ValidationException if {@code outcome} is pending
+     */
+    public void complete(MessageId messageId, Outcome outcome) {
+        Objects.requireNonNull(messageId, "messageId");
+        Objects.requireNonNull(outcome, "outcome");
+        if (hubLink == null) {
+            throw new ConfigurationException("hub", "complete() sends the outcome to the hub; configure hub(URI) or pullFrom(URI)");
+        }
+        processor.complete(messageId, outcome);
+        reporter.wakeUp();
+    }
+
+    private Duration reportOutcomes() {
+        for (Inbox.Completed completed : inbox.unreported(REPORT_BATCH)) {
+            hubLink.send(List.of(completed.outcomeReceipt()));
+            inbox.reported(completed.sender(), completed.messageId());
+        }
+        return REPORT_INTERVAL;
     }
 
     /** A builder; party, credentials, trust anchors, hub party and at least one handler are required. */
@@ -131,6 +236,10 @@ public final class ExchangeEndpoint implements AutoCloseable {
         if (http == null && port >= 0) {
             http = EndpointHttp.listen(host, port, credentials, trustAnchors, processor);
         }
+        if (!started && puller != null) {
+            puller.start();
+        }
+        started = true;
         return this;
     }
 
@@ -166,11 +275,23 @@ public final class ExchangeEndpoint implements AutoCloseable {
         }
         closed = true;
         try {
+            if (puller != null) {
+                puller.close();
+            }
+            if (reporter != null) {
+                reporter.stop(Duration.ofSeconds(10));
+            }
             if (http != null) {
                 http.close();
                 http = null;
             }
         } finally {
+            if (hubLink != null) {
+                hubLink.close();
+            }
+            if (ownsScheduler) {
+                scheduler.close();
+            }
             if (ownedStore != null) {
                 ownedStore.close();
             }
@@ -189,14 +310,80 @@ public final class ExchangeEndpoint implements AutoCloseable {
         private TrustAnchors trustAnchors;
         private PartyId hubParty;
         private final Map<ServiceId, MessageHandler> handlers = new LinkedHashMap<>();
+        private final Map<ServiceId, RequestHandler> responders = new LinkedHashMap<>();
         private DataSource store;
         private Path storeDirectory;
         private Clock clock = Clock.systemUTC();
         private long maxDeliveryBytes = DEFAULT_MAX_DELIVERY_BYTES;
         private String host;
         private int port = -1;
+        private URI hub;
+        private boolean pull;
+        private Duration pullWait = DEFAULT_PULL_WAIT;
+        private Scheduler scheduler;
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
 
         private Builder() {
+        }
+
+        /**
+         * How calls to the hub are retried: each acknowledgement and outcome report within one
+         * attempt, and the backoff of the pull loop after a failure. {@link RetryPolicy#defaults()} unless set.
+         */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+            return this;
+        }
+
+        /**
+         * The hub's base URI, e.g. {@code https://exchange.example.gov/}: where this endpoint sends the
+         * outcomes of pending messages ({@link ExchangeEndpoint#complete}). Not needed to receive pushes.
+         *
+         * @throws ConfigurationException if it is not an absolute https URI
+         */
+        public Builder hub(URI hub) {
+            Objects.requireNonNull(hub, "hub");
+            if (!"https".equalsIgnoreCase(hub.getScheme()) || hub.getHost() == null) {
+                throw new ConfigurationException("hub", "'" + hub + "' is not an absolute https URI; every hub call is mutual TLS");
+            }
+            this.hub = hub;
+            return this;
+        }
+
+        /**
+         * Receive by pulling from the hub at {@code hub} instead of (or besides) being pushed to —
+         * for a system behind a firewall: after {@link ExchangeEndpoint#start()} one thread
+         * long-polls the party's inbox, handles each message like a push and then acknowledges it
+         * with its receipts. A message not acknowledged (the process died, the handler threw) is
+         * offered again after the hub's visibility timeout and is not handled twice.
+         */
+        public Builder pullFrom(URI hub) {
+            hub(hub);
+            this.pull = true;
+            return this;
+        }
+
+        /**
+         * How long one pull waits at the hub for a message before asking again; default
+         * {@link #DEFAULT_PULL_WAIT}, capped by the hub.
+         *
+         * @throws ConfigurationException if negative
+         */
+        public Builder pullWait(Duration wait) {
+            if (wait == null || wait.isNegative()) {
+                throw new ConfigurationException("pullWait", "the pull wait must be zero or positive, got " + wait);
+            }
+            this.pullWait = wait;
+            return this;
+        }
+
+        /**
+         * The scheduler for retries of hub calls and the outcome reporter; the caller keeps ownership.
+         * By default the endpoint owns a {@link Scheduler#system()}.
+         */
+        public Builder scheduler(Scheduler scheduler) {
+            this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+            return this;
         }
 
         /** The party this endpoint receives for; envelopes addressed to any other party are refused (required). */
@@ -237,6 +424,28 @@ public final class ExchangeEndpoint implements AutoCloseable {
             Objects.requireNonNull(handler, "handler");
             if (handlers.putIfAbsent(service, handler) != null) {
                 throw new ConfigurationException("handle", "service " + service + " already has a handler; register one per service");
+            }
+            return this;
+        }
+
+        /**
+         * Answers requests ({@link ExchangeClient#request}) for {@code service} with {@code handler}:
+         * its return value becomes the JSON body of a response envelope signed by this party and bound
+         * to the request by the request's envelope digest. Requests arrive pushed
+         * ({@code POST /request-deliveries}) or, with {@link #pullFrom(URI)}, fetched from the hub.
+         *
+         * <pre>{@code
+         * .respond(ServiceId.of("tax.company-status", 1),
+         *         (request, context) -> statuses.find(request.json(StatusQuery.class).creditCode()))
+         * }</pre>
+         *
+         * @throws ConfigurationException if the service already has a request handler
+         */
+        public Builder respond(ServiceId service, RequestHandler handler) {
+            Objects.requireNonNull(service, "service");
+            Objects.requireNonNull(handler, "handler");
+            if (responders.putIfAbsent(service, handler) != null) {
+                throw new ConfigurationException("respond", "service " + service + " already has a request handler");
             }
             return this;
         }
@@ -312,8 +521,9 @@ public final class ExchangeEndpoint implements AutoCloseable {
                 throw new ConfigurationException("credentials", "the credentials belong to credit code " + credentials.creditCode()
                         + " but the party is " + party + "; use the party's own credentials");
             }
-            if (handlers.isEmpty()) {
-                throw new ConfigurationException("handle", "register at least one handler with handle(service, handler)");
+            if (handlers.isEmpty() && responders.isEmpty()) {
+                throw new ConfigurationException("handle", "register at least one handler with handle(service, handler)"
+                        + " or respond(service, handler)");
             }
             if (store != null && storeDirectory != null) {
                 throw new ConfigurationException("store", "give either store(dataSource) or storeDirectory(path), not both");
@@ -321,12 +531,16 @@ public final class ExchangeEndpoint implements AutoCloseable {
             HikariDataSource owned = store == null ? ExchangeDatabase.embeddedH2(
                     storeDirectory == null ? DEFAULT_STORE_DIRECTORY : storeDirectory, databaseName(party)) : null;
             DataSource dataSource = owned != null ? owned : store;
+            Scheduler effectiveScheduler = scheduler == null ? Scheduler.system() : scheduler;
             try {
                 ExchangeDatabase.migrate(dataSource);
-                return new ExchangeEndpoint(this, dataSource, owned);
+                return new ExchangeEndpoint(this, dataSource, owned, effectiveScheduler, scheduler == null);
             } catch (RuntimeException e) {
                 if (owned != null) {
                     owned.close();
+                }
+                if (scheduler == null) {
+                    effectiveScheduler.close();
                 }
                 throw e;
             }

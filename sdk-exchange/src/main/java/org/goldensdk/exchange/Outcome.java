@@ -4,13 +4,15 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a {@link MessageHandler} made of a message: {@link #processed()} or
- * {@link #rejected(String, String) rejected} with a reason code. The endpoint turns it into the
- * receiver's signed PROCESSED or REJECTED receipt, committed together with the message id, so the
- * handler is not called again for that message. Immutable.
+ * What a {@link MessageHandler} made of a message: {@link #processed()}, {@link #rejected(String,
+ * String) rejected} with a reason code, or {@link #pending()} — decided later through
+ * {@link ExchangeEndpoint#complete(MessageId, Outcome)}. The endpoint turns it into the receiver's
+ * signed PROCESSED or REJECTED receipt, committed together with the message id, so the handler is
+ * not called again for that message. Immutable.
  */
 public final class Outcome {
     private static final Outcome PROCESSED = new Outcome(ReceiptState.PROCESSED, null, null);
+    private static final Outcome PENDING = new Outcome(ReceiptState.DELIVERED, null, null);
 
     private final ReceiptState state;
     private final String reasonCode;
@@ -25,6 +27,21 @@ public final class Outcome {
     /** The message was handled; the sender gets a PROCESSED receipt. */
     public static Outcome processed() {
         return PROCESSED;
+    }
+
+    /**
+     * The decision is not taken yet (parallel approval takes days): the message is recorded as
+     * handled, the sender gets only the DELIVERED receipt now, and the PROCESSED or REJECTED receipt
+     * once someone calls {@link ExchangeEndpoint#complete(MessageId, Outcome)} — on any endpoint
+     * sharing this store, also after a restart. The handler is not called again for the message.
+     */
+    public static Outcome pending() {
+        return PENDING;
+    }
+
+    /** Whether the decision is left for {@link ExchangeEndpoint#complete(MessageId, Outcome)}. */
+    public boolean isPending() {
+        return this == PENDING;
     }
 
     /**
@@ -43,7 +60,7 @@ public final class Outcome {
         return new Outcome(ReceiptState.REJECTED, reasonCode, reason);
     }
 
-    /** {@link ReceiptState#PROCESSED} or {@link ReceiptState#REJECTED}. */
+    /** {@link ReceiptState#PROCESSED} or {@link ReceiptState#REJECTED}; {@link ReceiptState#DELIVERED} while pending. */
     public ReceiptState state() {
         return state;
     }
@@ -71,6 +88,9 @@ public final class Outcome {
 
     @Override
     public String toString() {
+        if (isPending()) {
+            return "Outcome[PENDING]";
+        }
         return reasonCode == null ? "Outcome[" + state + "]" : "Outcome[" + state + " " + reasonCode + "]";
     }
 }

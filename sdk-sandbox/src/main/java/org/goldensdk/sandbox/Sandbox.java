@@ -35,6 +35,8 @@ import org.goldensdk.sandbox.internal.FaultInjector;
 import org.goldensdk.sandbox.internal.HubResource;
 import org.goldensdk.sandbox.internal.HubService;
 import org.goldensdk.sandbox.internal.HubStore;
+import org.goldensdk.sandbox.internal.PendingRequests;
+import org.goldensdk.sandbox.internal.PullWaiters;
 import org.goldensdk.sandbox.internal.Pusher;
 import org.goldensdk.testkit.TestCredentials;
 import org.goldensdk.testkit.TestDepartment;
@@ -70,9 +72,11 @@ public final class Sandbox implements AutoCloseable {
     private final TrustAnchors trustAnchors;
     private final SandboxFaults faults;
     private final Optional<ContractCheck> contract;
+    private final PullWaiters pullWaiters;
 
     private Sandbox(GoldenServer server, HubStore store, Pusher pusher, Scheduler scheduler, boolean ownsScheduler,
-            TrustAnchors trustAnchors, SandboxFaults faults, Optional<ContractCheck> contract) {
+            TrustAnchors trustAnchors, SandboxFaults faults, Optional<ContractCheck> contract, PullWaiters pullWaiters) {
+        this.pullWaiters = pullWaiters;
         this.server = server;
         this.store = store;
         this.pusher = pusher;
@@ -198,6 +202,7 @@ public final class Sandbox implements AutoCloseable {
     /** Stops the server and the pusher and releases the state (an in-memory database is dropped). Idempotent. */
     @Override
     public void close() {
+        pullWaiters.close();
         server.close();
         pusher.close();
         if (ownsScheduler) {
@@ -234,8 +239,24 @@ public final class Sandbox implements AutoCloseable {
         private Path databaseDirectory;
         private Optional<ContractCheck> contract = Optional.empty();
         private final List<AccessRight> rights = new ArrayList<>();
+        private Duration pullVisibilityTimeout = Duration.ofMinutes(5);
 
         private Builder() {
+        }
+
+        /**
+         * How long a message fetched from a pulling receiver's inbox stays hidden from further pulls
+         * without an acknowledgement before it is offered again (default 5 minutes, on the
+         * sandbox's scheduler).
+         *
+         * @throws ConfigurationException if not positive
+         */
+        public Builder pullVisibilityTimeout(Duration timeout) {
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new ConfigurationException("pullVisibilityTimeout", "the visibility timeout must be positive, got " + timeout);
+            }
+            this.pullVisibilityTimeout = timeout;
+            return this;
         }
 
         /**
@@ -365,8 +386,10 @@ public final class Sandbox implements AutoCloseable {
                 rights.forEach(right -> store.allow(right.sender(), right.receiver(), right.service()));
                 pusher = new Pusher(store, time, pushRetry, TlsConfig.of(hub, anchors), anchors, contract);
                 EnvelopeVerifier verifier = EnvelopeVerifier.builder().trustAnchors(anchors).clock(time.clock()).build();
+                PullWaiters waiters = new PullWaiters();
                 HubService service = new HubService(store, verifier, TestDepartment.EXCHANGE_PLATFORM.partyId(),
-                        hub.signer(CryptoSuite.GM), time.clock(), maxRequestBytes, pusher);
+                        hub.signer(CryptoSuite.GM), time.clock(), maxRequestBytes, pusher,
+                        new HubService.Inboxes(time, waiters, pullVisibilityTimeout, anchors, new PendingRequests()));
                 FaultInjector faults = new FaultInjector();
                 RestApi api = RestApi.of(new HubResource(service, faults)).withMaxRequestBytes(maxRequestBytes);
                 if (contract.isPresent()) {
@@ -378,7 +401,8 @@ public final class Sandbox implements AutoCloseable {
                         .clientAuth(ClientAuth.REQUIRED)
                         .api(HUB_BASE_PATH, api)
                         .start();
-                return new Sandbox(server, store, pusher, time, ownsScheduler, anchors, new SandboxFaults(faults), contract);
+                return new Sandbox(server, store, pusher, time, ownsScheduler, anchors, new SandboxFaults(faults), contract,
+                        waiters);
             } catch (RuntimeException e) {
                 if (pusher != null) {
                     pusher.close();

@@ -42,6 +42,25 @@ public final class SandboxFaults {
         return this;
     }
 
+    /**
+     * The next {@code count} acknowledgements of pulled messages and outcome reports
+     * ({@code POST /inbox/receipts}) are answered with {@code status} like
+     * {@link #failNextSubmissions}, before the body is read, so nothing is recorded: the message
+     * stays unacknowledged and is offered again after the visibility timeout.
+     *
+     * @throws ConfigurationException for a count below 1 or a status other than 429, 500, 502, 503, 504
+     */
+    public SandboxFaults failNextAcknowledgements(int count, int status) {
+        if (count < 1) {
+            throw new ConfigurationException("count", "fail at least one acknowledgement, got " + count);
+        }
+        if (!STATUSES.contains(status)) {
+            throw new ConfigurationException("status", "an injected fault answers one of " + STATUSES + ", got " + status);
+        }
+        injector.failAcknowledgements(count, new FaultInjector.Fault(status, Optional.empty()));
+        return this;
+    }
+
     /** Drops every planned fault. */
     public SandboxFaults clear() {
         injector.clear();

@@ -73,10 +73,10 @@ class ContractCheckTest {
     @Test
     void recordsARequestForAPathTheDocumentDoesNotHave(Sandbox sandbox) {
         try (HttpTransport tax = as(sandbox, TestDepartment.TAX.credentials())) {
-            assertThatThrownBy(() -> tax.execute(HttpRequest.get("inbox")).close()).isInstanceOf(GoldenException.class);
+            assertThatThrownBy(() -> tax.execute(HttpRequest.get("outbox")).close()).isInstanceOf(GoldenException.class);
 
             assertThat(sandbox.contractViolations()).anySatisfy(violation -> assertThat(violation)
-                    .contains("GET /inbox", "validation.request.path.missing"));
+                    .contains("GET /outbox", "validation.request.path.missing"));
         } finally {
             sandbox.clearContractViolations();
         }

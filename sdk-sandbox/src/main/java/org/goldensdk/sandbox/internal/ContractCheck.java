@@ -83,7 +83,13 @@ public final class ContractCheck {
      * content type means the answer had none.
      */
     public void response(Exchange request, int status, String contentType, byte[] body) {
+        response(request, status, contentType, Map.of(), body);
+    }
+
+    /** Like {@link #response(Exchange, int, String, byte[])}, with the answer's headers checked too. */
+    public void response(Exchange request, int status, String contentType, Map<String, List<String>> headers, byte[] body) {
         SimpleResponse.Builder response = SimpleResponse.Builder.status(status);
+        headers.forEach((name, values) -> response.withHeader(name, values));
         if (contentType != null) {
             response.withContentType(contentType);
         }

@@ -32,6 +32,7 @@ public final class ContractFilter implements ContainerRequestFilter, ContainerRe
     private static final String EXCHANGE = ContractFilter.class.getName() + ".exchange";
     private static final String STATUS = ContractFilter.class.getName() + ".status";
     private static final String CONTENT_TYPE = ContractFilter.class.getName() + ".contentType";
+    private static final String HEADERS = ContractFilter.class.getName() + ".headers";
 
     private final ContractCheck check;
 
@@ -58,10 +59,12 @@ public final class ContractFilter implements ContainerRequestFilter, ContainerRe
         ContractCheck.Exchange exchange = request.getProperty(EXCHANGE) instanceof ContractCheck.Exchange captured
                 ? captured : exchange(request, new byte[0]);
         String contentType = response.getMediaType() == null ? null : response.getMediaType().toString();
+        Map<String, List<String>> headers = new LinkedHashMap<>(response.getStringHeaders());
         if (!response.hasEntity()) {
-            check.response(exchange, response.getStatus(), contentType, new byte[0]);
+            check.response(exchange, response.getStatus(), contentType, headers, new byte[0]);
             return;
         }
+        request.setProperty(HEADERS, headers);
         request.setProperty(EXCHANGE, exchange);
         request.setProperty(STATUS, response.getStatus());
         request.setProperty(CONTENT_TYPE, contentType);
@@ -82,7 +85,10 @@ public final class ContractFilter implements ContainerRequestFilter, ContainerRe
         } finally {
             context.setOutputStream(out);
         }
-        check.response(exchange, status, (String) context.getProperty(CONTENT_TYPE), copy.toByteArray());
+        @SuppressWarnings("unchecked")
+        Map<String, List<String>> headers = (Map<String, List<String>>) context.getProperty(HEADERS);
+        check.response(exchange, status, (String) context.getProperty(CONTENT_TYPE), headers == null ? Map.of() : headers,
+                copy.toByteArray());
     }
 
     private static ContractCheck.Exchange exchange(ContainerRequestContext request, byte[] body) {

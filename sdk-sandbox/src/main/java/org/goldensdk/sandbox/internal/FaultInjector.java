@@ -15,6 +15,8 @@ public final class FaultInjector {
 
     private int remaining;
     private Fault fault;
+    private int acknowledgementsToFail;
+    private Fault acknowledgementFault;
 
     /** The next {@code count} submissions are answered with {@code fault}, replacing any plan. */
     public synchronized void failSubmissions(int count, Fault fault) {
@@ -22,10 +24,27 @@ public final class FaultInjector {
         this.fault = fault;
     }
 
+    /** The next {@code count} acknowledgements ({@code POST /inbox/receipts}) are answered with {@code fault}. */
+    public synchronized void failAcknowledgements(int count, Fault fault) {
+        this.acknowledgementsToFail = count;
+        this.acknowledgementFault = fault;
+    }
+
     /** Drops any planned fault. */
     public synchronized void clear() {
         remaining = 0;
         fault = null;
+        acknowledgementsToFail = 0;
+        acknowledgementFault = null;
+    }
+
+    /** The fault for this acknowledgement, if one is planned; counts it. */
+    public synchronized Optional<Fault> nextAcknowledgement() {
+        if (acknowledgementsToFail == 0) {
+            return Optional.empty();
+        }
+        acknowledgementsToFail--;
+        return Optional.of(acknowledgementFault);
     }
 
     /** The fault for this submission, if one is planned; counts it. */

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Optional;
 import org.goldensdk.core.ErrorCode;
 import org.goldensdk.core.GoldenException;
 import org.goldensdk.core.HttpRequest;
@@ -27,6 +28,8 @@ import org.goldensdk.cxf.TlsCaller;
  */
 @Path("/")
 public final class HubResource {
+    /** The header of a pulled delivery: {@code message} (acknowledge it) or {@code request} (answer it). */
+    static final String KIND_HEADER = "Golden-Delivery-Kind";
     private final HubService hub;
     private final FaultInjector faults;
 
@@ -69,16 +72,71 @@ public final class HubResource {
         return Response.ok(hub.messageReceipts(TlsCaller.require(request).certificate(), messageId)).build();
     }
 
+    /** {@code GET /inbox?party=&wait=}: long-poll the caller's inbox; 200 with a Delivery, or 204 when nothing arrived. */
+    @GET
+    @Path("inbox")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response pull(@QueryParam("party") String party, @QueryParam("wait") String wait,
+            @Context HttpServletRequest request) {
+        Optional<HubService.Pulled> pulled = hub.pull(TlsCaller.require(request).certificate(), party, wait);
+        if (pulled.isEmpty()) {
+            return Response.noContent().build();
+        }
+        byte[] delivery = pulled.get().delivery();
+        return Response.ok((StreamingOutput) out -> out.write(delivery), MediaType.APPLICATION_JSON_TYPE)
+                .header(KIND_HEADER, pulled.get().isRequest() ? "request" : "message").build();
+    }
+
+    /** {@code POST /requests}: ask a provider; 200 with its verified response, 504 when it did not answer in time. */
+    @POST
+    @Path("requests")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response request(InputStream body, @Context HttpServletRequest request) {
+        HubService.Answered answered = hub.request(TlsCaller.require(request).certificate(), body);
+        if (answered.error() != null) {
+            return problem(answered.status(), answered.error(), RestApi.requestId(request)).build();
+        }
+        return Response.ok((StreamingOutput) out -> out.write(answered.response()), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** {@code POST /responses}: a pulling provider answers a request it fetched; 204. */
+    @POST
+    @Path("responses")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response respond(InputStream body, @Context HttpServletRequest request) {
+        hub.respond(TlsCaller.require(request).certificate(), body);
+        return Response.noContent().build();
+    }
+
+    /** {@code POST /inbox/receipts}: the receiver's receipts for its messages (acknowledgement or later outcome); 204. */
+    @POST
+    @Path("inbox/receipts")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response acknowledge(InputStream body, @Context HttpServletRequest request) {
+        TlsCaller caller = TlsCaller.require(request);
+        FaultInjector.Fault fault = faults.nextAcknowledgement().orElse(null);
+        if (fault != null) {
+            return injected(fault, RestApi.requestId(request));
+        }
+        hub.acknowledge(caller.certificate(), body);
+        return Response.noContent().build();
+    }
+
     private static Response injected(FaultInjector.Fault fault, String requestId) {
         ErrorCode code = fault.status() == 429 ? ErrorCode.BACKPRESSURE
                 : fault.status() == 500 ? ErrorCode.INTERNAL : ErrorCode.UNAVAILABLE;
-        Problem problem = Problem.from(new GoldenException(code, "the hub is unavailable (an injected fault); retry later"),
-                requestId);
-        Problem answered = new Problem(problem.type(), problem.title(), fault.status(), problem.detail(), null,
-                problem.code(), requestId, List.of());
-        Response.ResponseBuilder response = Response.status(fault.status()).type(Problem.MEDIA_TYPE).entity(answered);
+        Response.ResponseBuilder response = problem(fault.status(),
+                new GoldenException(code, "the hub is unavailable (an injected fault); retry later"), requestId);
         fault.retryAfter().ifPresent(wait -> response.header("Retry-After", Long.toString(wait.toSeconds())));
-        response.header(HttpRequest.REQUEST_ID_HEADER, requestId);
         return response.build();
+    }
+
+    /** A problem+json answer for {@code error} with a status other than its code's usual one. */
+    private static Response.ResponseBuilder problem(int status, GoldenException error, String requestId) {
+        Problem problem = Problem.from(error, requestId);
+        Problem answered = new Problem(problem.type(), problem.title(), status, problem.detail(), null,
+                problem.code(), requestId, List.of());
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(answered).header(HttpRequest.REQUEST_ID_HEADER, requestId);
     }
 }

@@ -3,22 +3,32 @@ package org.goldensdk.sandbox.internal;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.goldensdk.core.AccessDeniedException;
 import org.goldensdk.core.Certificates;
+import org.goldensdk.core.ErrorCode;
+import org.goldensdk.core.GoldenException;
 import org.goldensdk.core.JsonCodec;
 import org.goldensdk.core.NotFoundException;
 import org.goldensdk.core.PartyId;
+import org.goldensdk.core.Scheduler;
 import org.goldensdk.core.SignatureException;
 import org.goldensdk.core.Signer;
 import org.goldensdk.core.StorageException;
+import org.goldensdk.core.TrustAnchors;
 import org.goldensdk.core.ValidationException;
 import org.goldensdk.exchange.Content;
 import org.goldensdk.exchange.Delivery;
@@ -43,6 +53,11 @@ public final class HubService {
     private static final Pattern POSITION = Pattern.compile("0|[1-9][0-9]{0,18}");
     private static final Pattern LIMIT = Pattern.compile("[1-9][0-9]{0,2}");
     private static final JsonCodec JSON = JsonCodec.of();
+    /** The longest a pull waits at the hub. */
+    public static final Duration MAX_PULL_WAIT = Duration.ofSeconds(60);
+    /** The longest the hub holds a request waiting for its answer. */
+    public static final Duration MAX_REQUEST_WAIT = Duration.ofMinutes(5);
+    private static final Pattern WAIT = Pattern.compile("0|[1-9][0-9]{0,3}");
 
     private final HubStore store;
     private final EnvelopeVerifier verifier;
@@ -51,10 +66,34 @@ public final class HubService {
     private final Clock clock;
     private final long maxRequestBytes;
     private final Pusher pusher;
+    private final Inboxes inboxes;
+    private final ReceiverReceipts receiverReceipts;
+
+    /**
+     * How the hub serves pulling receivers and requests: time line, waiting pulls, visibility timeout
+     * of a fetched message, requests waiting for their answers.
+     */
+    public record Inboxes(Scheduler scheduler, PullWaiters waiters, Duration visibilityTimeout, TrustAnchors trustAnchors,
+            PendingRequests requests) {
+    }
+
+    /** What a pull fetched: a stored message, or a request to answer (its Delivery JSON). */
+    public record Pulled(byte[] delivery, boolean isRequest) {
+    }
+
+    /**
+     * The answer to a request: the provider's verified response Delivery JSON, or the error to
+     * answer with {@code status} (504 when the provider did not answer in time, 502 when its answer
+     * failed or did not verify).
+     */
+    public record Answered(byte[] response, int status, GoldenException error) {
+    }
 
     /** The hub over {@code store}, signing ACCEPTED receipts as {@code hubParty} with {@code hubSigner}. */
     public HubService(HubStore store, EnvelopeVerifier verifier, PartyId hubParty, Signer hubSigner, Clock clock,
-            long maxRequestBytes, Pusher pusher) {
+            long maxRequestBytes, Pusher pusher, Inboxes inboxes) {
+        this.inboxes = inboxes;
+        this.receiverReceipts = new ReceiverReceipts(store, inboxes.trustAnchors());
         this.store = store;
         this.verifier = verifier;
         this.hubParty = hubParty;
@@ -82,20 +121,8 @@ public final class HubService {
             throw new AccessDeniedException("the caller (certificate of " + Certificates.subject(caller)
                     + ") is not the envelope's sender " + claimed.sender() + "; a party submits only its own messages");
         }
-        EnvelopeHeader header = verifier.verify(envelope);
-        if (!store.partiesOf(HubStore.fingerprint(envelope.signerChain().get(0))).contains(header.sender())) {
-            throw new SignatureException("the envelope's signer certificate is not registered for " + header.sender()
-                    + "; register the party's current certificates with the hub");
-        }
+        EnvelopeHeader header = authorised(envelope, delivery);
         List<byte[]> parts = verifiedParts(envelope, header, delivery);
-        if (!store.isRegistered(header.receiver())) {
-            throw new AccessDeniedException("the receiver " + header.receiver() + " is not registered on this hub;"
-                    + " check the receiver's party id");
-        }
-        if (!store.isAllowed(header.sender(), header.receiver(), header.service())) {
-            throw new AccessDeniedException(header.sender() + " may not call " + header.service() + " of "
-                    + header.receiver() + "; ask the platform to grant this right");
-        }
         MessageKey key = new MessageKey(header.sender(), header.messageId());
         Instant now = clock.instant();
         HubStore.Accepted accepted = store.accept(new HubStore.NewMessage(key, header.receiver(), header.service(),
@@ -104,6 +131,7 @@ public final class HubService {
                         null, null)));
         if (accepted.isNew()) {
             pusher.accepted(key, header.expiresAt());
+            inboxes.waiters().wake(header.receiver());
             return new Submitted(202, accepted.receipt());
         }
         return new Submitted(200, accepted.receipt());
@@ -138,6 +166,192 @@ public final class HubService {
         return page(receipts, "0");
     }
 
+    /**
+     * {@code GET /inbox?party=&wait=}: the next message for {@code party}, which the caller must be
+     * registered for, waiting up to {@code wait} seconds (at most {@link #MAX_PULL_WAIT}) for one
+     * to arrive. The message is leased for the visibility timeout: unless acknowledged by then, it
+     * is offered again. Empty when nothing arrived in time.
+     */
+    public Optional<Pulled> pull(X509Certificate caller, String party, String wait) {
+        PartyId owner = requireOwner(caller, party);
+        if (wait != null && !WAIT.matcher(wait).matches() || wait != null && Integer.parseInt(wait) > MAX_PULL_WAIT.toSeconds()) {
+            throw new ValidationException("wait", "inbox.wait", "wait is a whole number of seconds from 0 to "
+                    + MAX_PULL_WAIT.toSeconds());
+        }
+        Scheduler scheduler = inboxes.scheduler();
+        Instant deadline = scheduler.clock().instant().plusSeconds(wait == null ? 0 : Integer.parseInt(wait));
+        while (true) {
+            CompletableFuture<Void> signal = inboxes.waiters().register(owner);
+            try {
+                Instant now = scheduler.clock().instant();
+                Optional<PendingRequests.Pending> request = inboxes.requests().nextFor(owner);
+                if (request.isPresent()) {
+                    return Optional.of(new Pulled(request.get().delivery(), true));
+                }
+                Optional<MessageKey> leased = store.leaseNext(owner, now, now.plus(inboxes.visibilityTimeout()));
+                if (leased.isPresent()) {
+                    // When the lease runs out unacknowledged, a waiting pull takes the message again.
+                    scheduler.schedule(inboxes.visibilityTimeout(), () -> inboxes.waiters().wake(owner));
+                    return store.pushItem(leased.get()).map(item -> new Pulled(Pusher.deliveryOf(item), false));
+                }
+                Duration left = Duration.between(now, deadline);
+                if (left.isNegative() || left.isZero() || inboxes.waiters().isClosed()) {
+                    return Optional.empty();
+                }
+                Scheduler.Cancellable timer = scheduler.schedule(left, () -> signal.complete(null));
+                try {
+                    signal.get();
+                } finally {
+                    timer.cancel();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("a pull signal cannot fail", e);
+            } finally {
+                inboxes.waiters().remove(owner, signal);
+            }
+        }
+    }
+
+    /**
+     * {@code POST /inbox/receipts}: receipts the caller issued as the receiver of its messages — the
+     * acknowledgement of a pulled message (DELIVERED, and PROCESSED or REJECTED), or the outcome of
+     * a pending one. Each must be signed by a party the caller is registered for, about a message
+     * addressed to that party; new states reach the sender's feed in order.
+     */
+    public void acknowledge(X509Certificate caller, InputStream body) {
+        List<PartyId> parties = requireRegistered(caller);
+        JsonNode answer = JSON.readTree(body);
+        JsonNode list = answer == null ? null : answer.get("receipts");
+        if (list == null || !list.isArray() || list.isEmpty()) {
+            throw new ValidationException("receipts", "inbox.receipts", "send {\"receipts\":[SignedReceipt…]} with at least one receipt");
+        }
+        Instant now = clock.instant();
+        for (JsonNode item : list) {
+            Receipt receipt = EnvelopeCodec.json().decodeReceipt(JSON.write(item));
+            if (!parties.contains(receipt.issuer())) {
+                throw new AccessDeniedException("the caller is not registered for " + receipt.issuer()
+                        + ", the issuer of a receipt it sent; a party acknowledges only its own messages");
+            }
+            MessageKey key = store.messageTo(receipt.issuer(), receipt.messageId(), receipt.envelopeDigest().toString())
+                    .orElseThrow(() -> new NotFoundException("no message " + receipt.messageId() + " with envelope digest "
+                            + receipt.envelopeDigest() + " is addressed to " + receipt.issuer() + " on this hub"));
+            receiverReceipts.record(store.pushItem(key).orElseThrow(), List.of(receipt), now);
+        }
+    }
+
+    /**
+     * {@code POST /requests}: verifies and authorises a request like a submission (nothing is
+     * stored), routes it to the provider — pushed to its endpoint, or queued for its next pull —
+     * and waits until the provider answers, the request expires or {@link #MAX_REQUEST_WAIT}
+     * passes. The answer must verify and be bound to the request; otherwise, or on timeout, the
+     * result carries the error.
+     */
+    public Answered request(X509Certificate caller, InputStream body) {
+        List<PartyId> callerParties = requireRegistered(caller);
+        Delivery delivery = EnvelopeCodec.json().decodeDelivery(body, maxRequestBytes);
+        Envelope envelope = delivery.envelope();
+        if (!callerParties.contains(envelope.header().sender())) {
+            throw new AccessDeniedException("the caller (certificate of " + Certificates.subject(caller)
+                    + ") is not the request's sender " + envelope.header().sender() + "; a party asks only for itself");
+        }
+        EnvelopeHeader header = authorised(envelope, delivery);
+        verifiedParts(envelope, header, delivery);
+        Scheduler scheduler = inboxes.scheduler();
+        Instant now = scheduler.clock().instant();
+        Instant deadline = header.expiresAt().isBefore(now.plus(MAX_REQUEST_WAIT)) ? header.expiresAt() : now.plus(MAX_REQUEST_WAIT);
+        PendingRequests.Pending pending = inboxes.requests().open(new MessageKey(header.sender(), header.messageId()),
+                header.receiver(), EnvelopeCodec.json().encode(delivery));
+        Scheduler.Cancellable timer = scheduler.schedule(Duration.between(now, deadline).plusMillis(1),
+                () -> pending.answer().completeExceptionally(new TimeoutException()));
+        try {
+            Optional<java.net.URI> endpoint = store.endpoint(header.receiver());
+            if (endpoint.isPresent()) {
+                pusher.pushRequest(endpoint.get(), pending.delivery(), pending.answer(), MAX_REQUEST_WAIT);
+            } else {
+                inboxes.requests().queueForPull(pending);
+                inboxes.waiters().wake(header.receiver());
+            }
+            byte[] response = pending.answer().get();
+            requireBound(EnvelopeCodec.json().decodeDelivery(new java.io.ByteArrayInputStream(response), maxRequestBytes),
+                    envelope);
+            return new Answered(response, 200, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Answered(null, 503, new GoldenException(ErrorCode.UNAVAILABLE, "the hub is stopping; ask again later"));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof TimeoutException) {
+                return new Answered(null, 504, new GoldenException(ErrorCode.UNAVAILABLE, header.receiver()
+                        + " did not answer request " + header.messageId() + " before " + deadline
+                        + "; a later answer is discarded"));
+            }
+            GoldenException failure = e.getCause() instanceof GoldenException golden ? golden
+                    : new GoldenException(ErrorCode.INTERNAL, "the request failed: " + e.getCause(), e.getCause());
+            return new Answered(null, 502, new GoldenException(failure.code(), "the provider " + header.receiver()
+                    + " could not answer request " + header.messageId() + ": " + failure.getMessage(), failure));
+        } catch (GoldenException e) {
+            return new Answered(null, 502, new GoldenException(e.code(), "the provider " + header.receiver()
+                    + " answered request " + header.messageId() + " with a response that is refused: " + e.getMessage(), e));
+        } finally {
+            timer.cancel();
+            inboxes.requests().close(pending);
+        }
+    }
+
+    /**
+     * {@code POST /responses}: a pulling provider answers a request it fetched. The response must
+     * verify, come from the caller and be bound to a request still waiting; a late answer (the
+     * caller stopped waiting) is refused as not found, and so discarded.
+     */
+    public void respond(X509Certificate caller, InputStream body) {
+        List<PartyId> parties = requireRegistered(caller);
+        Delivery response = EnvelopeCodec.json().decodeDelivery(body, maxRequestBytes);
+        EnvelopeHeader header = verifier.verify(response.envelope());
+        if (!parties.contains(header.sender())) {
+            throw new AccessDeniedException("the caller is not registered for " + header.sender()
+                    + ", the response's signer; a provider answers only for itself");
+        }
+        MessageId replyTo = header.replyTo().orElseThrow(() -> new ValidationException("replyTo", "response.replyTo",
+                "a response names its request in replyTo"));
+        PendingRequests.Pending pending = inboxes.requests().find(new MessageKey(header.receiver(), replyTo))
+                .filter(found -> found.provider().equals(header.sender()))
+                .orElseThrow(() -> new NotFoundException("no request " + replyTo + " of " + header.receiver()
+                        + " waits for an answer from " + header.sender() + " (it timed out or was answered); the answer is discarded"));
+        Envelope asked = EnvelopeCodec.json().decodeDelivery(new java.io.ByteArrayInputStream(pending.delivery()),
+                maxRequestBytes).envelope();
+        requireBound(response, asked);
+        pending.answer().complete(EnvelopeCodec.json().encode(response));
+    }
+
+    /** The response must verify and be signed by the provider, addressed to the caller and bound to the request's digest. */
+    private void requireBound(Delivery response, Envelope asked) {
+        EnvelopeHeader header = verifier.verify(response.envelope());
+        EnvelopeHeader question = asked.header();
+        String boundTo = header.properties().get(org.goldensdk.exchange.Response.REQUEST_DIGEST_PROPERTY);
+        if (!header.sender().equals(question.receiver()) || !header.receiver().equals(question.sender())
+                || !asked.digest().toString().equals(boundTo) || !header.replyTo().equals(Optional.of(question.messageId()))) {
+            throw new SignatureException("the response " + header.messageId() + " is not bound to request "
+                    + question.messageId() + " (it must come from " + question.receiver() + ", reply to the request and carry"
+                    + " its envelope digest)");
+        }
+        verifiedParts(response.envelope(), header, response);
+    }
+
+    private PartyId requireOwner(X509Certificate caller, String party) {
+        List<PartyId> parties = requireRegistered(caller);
+        if (party == null) {
+            throw new ValidationException("party", "inbox.party", "name the inbox: party=CN/{division}/{creditCode}/{system}");
+        }
+        PartyId owner = PartyId.parse(party);
+        if (!parties.contains(owner)) {
+            throw new AccessDeniedException("the caller (certificate of " + Certificates.subject(caller)
+                    + ") is not registered for " + owner + "; only a party itself may read its inbox");
+        }
+        return owner;
+    }
+
     private List<PartyId> requireRegistered(X509Certificate caller) {
         List<PartyId> parties = store.partiesOf(HubStore.fingerprint(caller));
         if (parties.isEmpty()) {
@@ -150,6 +364,27 @@ public final class HubService {
     private static String creditCode(X509Certificate caller) {
         return Certificates.creditCode(caller).orElseThrow(() -> new AccessDeniedException(
                 "the client certificate carries no credit code")).value();
+    }
+
+    /**
+     * Verifies the envelope and its parts, that its signer certificate is registered for the sender,
+     * that the receiver is registered and that the platform allows the sender this service of it.
+     */
+    private EnvelopeHeader authorised(Envelope envelope, Delivery delivery) {
+        EnvelopeHeader header = verifier.verify(envelope);
+        if (!store.partiesOf(HubStore.fingerprint(envelope.signerChain().get(0))).contains(header.sender())) {
+            throw new SignatureException("the envelope's signer certificate is not registered for " + header.sender()
+                    + "; register the party's current certificates with the hub");
+        }
+        if (!store.isRegistered(header.receiver())) {
+            throw new AccessDeniedException("the receiver " + header.receiver() + " is not registered on this hub;"
+                    + " check the receiver's party id");
+        }
+        if (!store.isAllowed(header.sender(), header.receiver(), header.service())) {
+            throw new AccessDeniedException(header.sender() + " may not call " + header.service() + " of "
+                    + header.receiver() + "; ask the platform to grant this right");
+        }
+        return header;
     }
 
     /** Reads each part through the verifier, so a part that does not match its signed digest and size is refused. */

@@ -304,6 +304,50 @@ public final class HubStore implements AutoCloseable {
                 receiver.toString(), PushState.PENDING.name());
     }
 
+    /**
+     * Leases the oldest message waiting for {@code receiver} that is not leased at {@code now}
+     * (never fetched, or its lease ran out unacknowledged) until {@code leaseUntil}. Two pulls never
+     * hold the same lease: the lease is taken by a conditional update.
+     */
+    public Optional<MessageKey> leaseNext(PartyId receiver, Instant now, Instant leaseUntil) {
+        return inTransaction(c -> {
+            try (PreparedStatement find = c.prepareStatement("SELECT sender_party, message_id FROM hub_message"
+                    + " WHERE receiver_party = ? AND push_state = ? AND expires_at > ? AND (lease_until IS NULL OR lease_until <= ?)"
+                    + " ORDER BY accepted_at, message_id FETCH FIRST 10 ROWS ONLY");
+                    PreparedStatement lease = c.prepareStatement("UPDATE hub_message SET lease_until = ? WHERE sender_party = ?"
+                            + " AND message_id = ? AND push_state = ? AND (lease_until IS NULL OR lease_until <= ?)")) {
+                find.setString(1, receiver.toString());
+                find.setString(2, PushState.PENDING.name());
+                find.setObject(3, utc(now));
+                find.setObject(4, utc(now));
+                List<MessageKey> candidates = new ArrayList<>();
+                try (ResultSet rs = find.executeQuery()) {
+                    while (rs.next()) {
+                        candidates.add(new MessageKey(PartyId.parse(rs.getString(1)), MessageId.parse(rs.getString(2))));
+                    }
+                }
+                for (MessageKey key : candidates) {
+                    lease.setObject(1, utc(leaseUntil));
+                    lease.setString(2, key.sender().toString());
+                    lease.setString(3, key.messageId().toString());
+                    lease.setString(4, PushState.PENDING.name());
+                    lease.setObject(5, utc(now));
+                    if (lease.executeUpdate() == 1) {
+                        return Optional.of(key);
+                    }
+                }
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** The message {@code messageId} addressed to {@code receiver} with this envelope digest, if stored. */
+    public Optional<MessageKey> messageTo(PartyId receiver, MessageId messageId, String envelopeDigest) {
+        return query("SELECT sender_party FROM hub_message WHERE receiver_party = ? AND message_id = ? AND envelope_digest = ?",
+                rs -> new MessageKey(PartyId.parse(rs.getString(1)), messageId), receiver.toString(), messageId.toString(),
+                envelopeDigest).stream().findFirst();
+    }
+
     /** Up to {@code limit} receipts of messages sent by {@code creditCode}'s parties, after {@code position}. */
     public List<FeedEntry> feed(String creditCode, long position, int limit) {
         return query("SELECT position, receipt FROM hub_receipt WHERE sender_credit_code = ? AND position > ?"

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,15 +27,12 @@ import org.goldensdk.core.MalformedInputException;
 import org.goldensdk.core.PartyId;
 import org.goldensdk.core.RetryPolicy;
 import org.goldensdk.core.Scheduler;
-import org.goldensdk.core.SignatureException;
 import org.goldensdk.core.TlsConfig;
 import org.goldensdk.core.TrustAnchors;
 import org.goldensdk.exchange.Delivery;
-import org.goldensdk.exchange.DeliveryProgress;
 import org.goldensdk.exchange.Envelope;
 import org.goldensdk.exchange.EnvelopeCodec;
 import org.goldensdk.exchange.Receipt;
-import org.goldensdk.exchange.ReceiptState;
 import org.goldensdk.sandbox.internal.HubStore.MessageKey;
 import org.goldensdk.sandbox.internal.HubStore.PushItem;
 import org.goldensdk.sandbox.internal.HubStore.PushState;
@@ -54,15 +52,18 @@ public final class Pusher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Pusher.class);
     private static final JsonCodec JSON = JsonCodec.of();
     private static final String DELIVERIES = "deliveries";
+    private static final String REQUEST_DELIVERIES = "request-deliveries";
 
     private final HubStore store;
     private final Scheduler scheduler;
     private final RetryPolicy policy;
     private final TlsConfig tls;
-    private final TrustAnchors trustAnchors;
+    private final ReceiverReceipts receiverReceipts;
     private final Optional<ContractCheck> contract;
     private final ExecutorService workers;
     private final Map<URI, HttpTransport> transports = new ConcurrentHashMap<>();
+    private final Map<URI, HttpTransport> requestTransports = new ConcurrentHashMap<>();
+    private final ExecutorService requestWorkers;
     private final Set<MessageKey> running = new HashSet<>();
     private final Set<MessageKey> again = new HashSet<>();
     private boolean closed;
@@ -78,13 +79,45 @@ public final class Pusher implements AutoCloseable {
         this.scheduler = scheduler;
         this.policy = policy;
         this.tls = tls;
-        this.trustAnchors = trustAnchors;
         this.contract = contract;
+        this.receiverReceipts = new ReceiverReceipts(store, trustAnchors);
         AtomicInteger threads = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(2, task -> {
             Thread thread = new Thread(task, "golden-sandbox-push-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
+        });
+        // Requests wait for their answer as long as their caller does: they must not hold up pushes.
+        this.requestWorkers = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "golden-sandbox-request-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Pushes a request to its provider's endpoint ({@code POST {endpoint}/request-deliveries}) on a
+     * worker of its own and completes {@code answer} with the provider's response Delivery JSON, or
+     * with the failure. An answer arriving after the caller stopped waiting is discarded.
+     */
+    public void pushRequest(URI endpoint, byte[] delivery, CompletableFuture<byte[]> answer, Duration timeout) {
+        requestWorkers.execute(() -> {
+            HttpRequest request = HttpRequest.builder("POST", REQUEST_DELIVERIES)
+                    .body(HttpBody.of(delivery, "application/json")).build();
+            ContractCheck.Exchange sent = new ContractCheck.Exchange("POST", "/" + REQUEST_DELIVERIES, Map.of(),
+                    Map.of("Content-Type", List.of("application/json")), delivery);
+            contract.ifPresent(check -> check.request(sent));
+            try (HttpResponse response = requestTransport(endpoint, timeout).execute(request)) {
+                byte[] bytes = response.bodyBytes();
+                contract.ifPresent(check -> check.response(sent, response.status(),
+                        response.header("Content-Type").orElse(null), bytes));
+                if (!answer.complete(bytes)) {
+                    LOG.info("discarded a late answer from {}: its caller no longer waits", endpoint);
+                }
+            } catch (GoldenException e) {
+                e.remote().ifPresent(remote -> contract.ifPresent(check -> check.errorStatus(sent, remote.status())));
+                answer.completeExceptionally(e);
+            }
         });
     }
 
@@ -119,6 +152,7 @@ public final class Pusher implements AutoCloseable {
             closed = true;
         }
         workers.shutdown();
+        requestWorkers.shutdownNow();
         try {
             if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
                 workers.shutdownNow();
@@ -129,6 +163,8 @@ public final class Pusher implements AutoCloseable {
         }
         transports.values().forEach(HttpTransport::close);
         transports.clear();
+        requestTransports.values().forEach(HttpTransport::close);
+        requestTransports.clear();
     }
 
     private void run(MessageKey key) {
@@ -177,18 +213,27 @@ public final class Pusher implements AutoCloseable {
         try {
             Envelope envelope = EnvelopeCodec.json().decode(item.envelope());
             List<Receipt> receipts = deliver(endpoint.get(), envelope, item.parts());
-            recordInOrder(item, envelope, receipts);
+            receiverReceipts.record(item, receipts, scheduler.clock().instant());
             LOG.debug("message {} pushed to {}", key, item.receiver());
         } catch (GoldenException e) {
             retryOrGiveUp(item, attempt, firstAttempt, now, e);
         }
     }
 
-    private List<Receipt> deliver(URI endpoint, Envelope envelope, List<byte[]> parts) {
+    /** The Delivery JSON of a stored message, as pushed to its receiver or fetched by it. */
+    static byte[] deliveryOf(PushItem item) {
+        return deliveryOf(EnvelopeCodec.json().decode(item.envelope()), item.parts());
+    }
+
+    private static byte[] deliveryOf(Envelope envelope, List<byte[]> parts) {
         List<org.goldensdk.exchange.Content> attachments = new ArrayList<>();
         parts.subList(1, parts.size()).forEach(part -> attachments.add(org.goldensdk.exchange.Content.of(part)));
-        byte[] body = EnvelopeCodec.json().encode(new Delivery(envelope, org.goldensdk.exchange.Content.of(parts.get(0)),
+        return EnvelopeCodec.json().encode(new Delivery(envelope, org.goldensdk.exchange.Content.of(parts.get(0)),
                 attachments));
+    }
+
+    private List<Receipt> deliver(URI endpoint, Envelope envelope, List<byte[]> parts) {
+        byte[] body = deliveryOf(envelope, parts);
         HttpRequest request = HttpRequest.builder("POST", DELIVERIES).body(HttpBody.of(body, "application/json")).build();
         // The document's paths are relative to the server URL: the endpoint's base path is not part of them.
         ContractCheck.Exchange sent = new ContractCheck.Exchange("POST", "/" + DELIVERIES, Map.of(),
@@ -215,47 +260,6 @@ public final class Pusher implements AutoCloseable {
         }
     }
 
-    /** Verifies the receiver's receipts and appends the new states in order; the progress never goes backwards. */
-    private void recordInOrder(PushItem item, Envelope envelope, List<Receipt> receipts) {
-        Instant now = scheduler.clock().instant();
-        DeliveryProgress progress = DeliveryProgress.none();
-        for (ReceiptState recorded : item.recorded()) {
-            progress = progress.advance(recorded);
-        }
-        List<ReceiptState> states = new ArrayList<>();
-        List<byte[]> encoded = new ArrayList<>();
-        for (Receipt receipt : receipts) {
-            requireReceiverReceipt(item, envelope, receipt, now);
-            DeliveryProgress next = progress.advance(receipt.state());
-            if (!next.equals(progress)) {
-                states.add(receipt.state());
-                encoded.add(EnvelopeCodec.json().encode(receipt));
-                progress = next;
-            }
-        }
-        if (progress.state().filter(state -> state != ReceiptState.ACCEPTED).isEmpty()) {
-            throw new MalformedInputException("the receiver answered no DELIVERED receipt for " + item.key(), null);
-        }
-        store.recordDelivery(item.key(), states, encoded);
-    }
-
-    /** A receipt counts only if the receiver signed it, about exactly the envelope pushed, in a receiver's state. */
-    private void requireReceiverReceipt(PushItem item, Envelope envelope, Receipt receipt, Instant now) {
-        receipt.verify(trustAnchors, now);
-        if (!receipt.issuer().equals(item.receiver())) {
-            throw new SignatureException("a receipt for " + item.key() + " is issued by " + receipt.issuer()
-                    + ", not by the receiver " + item.receiver());
-        }
-        if (!receipt.messageId().equals(envelope.header().messageId()) || !receipt.envelopeDigest().equals(envelope.digest())) {
-            throw new SignatureException("a receipt answered for " + item.key() + " is about message " + receipt.messageId()
-                    + " with digest " + receipt.envelopeDigest() + ", not about the envelope pushed");
-        }
-        if (receipt.state() == ReceiptState.ACCEPTED) {
-            throw new SignatureException("the receiver answered an ACCEPTED receipt for " + item.key()
-                    + "; only the hub accepts, a receiver answers DELIVERED, PROCESSED or REJECTED");
-        }
-    }
-
     private void retryOrGiveUp(PushItem item, int attempt, Instant firstAttempt, Instant now, GoldenException e) {
         MessageKey key = item.key();
         String error = e.code().wireCode() + ": " + e.getMessage();
@@ -279,6 +283,17 @@ public final class Pusher implements AutoCloseable {
     private static boolean refusedForGood(GoldenException e) {
         return e.remote().map(remote -> remote.status() >= 400 && remote.status() < 500
                 && remote.status() != 408 && remote.status() != 429).orElse(false);
+    }
+
+    private HttpTransport requestTransport(URI endpoint, Duration timeout) {
+        return requestTransports.computeIfAbsent(endpoint, uri -> HttpTransport.builder()
+                .baseUri(uri)
+                .tls(tls)
+                .retryPolicy(RetryPolicy.none())
+                .readTimeout(timeout.plusSeconds(5))
+                .callTimeout(timeout.plusSeconds(10))
+                .scheduler(scheduler)
+                .build());
     }
 
     private HttpTransport transport(URI endpoint) {

@@ -10,8 +10,11 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
 import org.goldensdk.cxf.TlsCaller;
 
-/** {@code POST /deliveries} of docs/exchange/openapi.yaml: the hub pushes a delivery to this receiver. */
-@Path("deliveries")
+/**
+ * {@code POST /deliveries} and {@code POST /request-deliveries} of docs/exchange/openapi.yaml: the hub
+ * pushes a message, or a request to answer, to this receiver.
+ */
+@Path("/")
 public final class DeliveriesResource {
 
     private final DeliveryProcessor processor;
@@ -23,9 +26,19 @@ public final class DeliveriesResource {
 
     /** Verifies, deduplicates and handles the delivery; answers {@code {"receipts":[…]}}. */
     @POST
+    @Path("deliveries")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public byte[] deliver(InputStream body, @Context HttpServletRequest request) {
         return processor.deliver(TlsCaller.require(request).chain(), body);
+    }
+
+    /** Verifies the request and answers the provider's signed response as a Delivery. */
+    @POST
+    @Path("request-deliveries")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public byte[] respond(InputStream body, @Context HttpServletRequest request) {
+        return processor.respond(TlsCaller.require(request).chain(), body);
     }
 }

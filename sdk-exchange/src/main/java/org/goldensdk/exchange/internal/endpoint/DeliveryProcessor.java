@@ -22,6 +22,7 @@ import org.goldensdk.core.CryptoException;
 import org.goldensdk.core.EncryptionHeader;
 import org.goldensdk.core.ErrorCode;
 import org.goldensdk.core.GoldenException;
+import org.goldensdk.core.NotFoundException;
 import org.goldensdk.core.PartyId;
 import org.goldensdk.core.Signer;
 import org.goldensdk.core.TrustAnchors;
@@ -34,6 +35,7 @@ import org.goldensdk.exchange.EnvelopeCodec;
 import org.goldensdk.exchange.EnvelopeDecryptor;
 import org.goldensdk.exchange.EnvelopeHeader;
 import org.goldensdk.exchange.EnvelopeVerifier;
+import org.goldensdk.exchange.MessageId;
 import org.goldensdk.exchange.Outcome;
 import org.goldensdk.exchange.Receipt;
 import org.goldensdk.exchange.ReceiptState;
@@ -102,7 +104,14 @@ public final class DeliveryProcessor {
      */
     public byte[] deliver(List<X509Certificate> caller, InputStream body) {
         requireHub(caller);
-        Delivery delivery = JSON.decodeDelivery(body, maxDeliveryBytes);
+        return response(receive(JSON.decodeDelivery(body, maxDeliveryBytes)));
+    }
+
+    /**
+     * Handles one delivery the endpoint fetched itself from its hub inbox (pull): the same checks
+     * as {@link #deliver} but the caller's; returns the receipts to acknowledge it with, as JSON.
+     */
+    public List<String> receive(Delivery delivery) {
         Envelope envelope = delivery.envelope();
         EnvelopeHeader header = verifier.verify(envelope);
         if (!header.receiver().equals(party)) {
@@ -112,7 +121,7 @@ public final class DeliveryProcessor {
         String previous = MDC.get("messageId");
         MDC.put("messageId", header.messageId().toString());
         try {
-            return response(receive(delivery, header));
+            return receive(delivery, header).receipts();
         } finally {
             if (previous == null) {
                 MDC.remove("messageId");
@@ -120,6 +129,66 @@ public final class DeliveryProcessor {
                 MDC.put("messageId", previous);
             }
         }
+    }
+
+    /**
+     * Answers one request the hub pushed ({@code POST /request-deliveries}) from {@code caller}, which
+     * must be the hub; returns the signed response as Delivery JSON.
+     */
+    public byte[] respond(List<X509Certificate> caller, InputStream body) {
+        requireHub(caller);
+        return respond(JSON.decodeDelivery(body, maxDeliveryBytes));
+    }
+
+    /**
+     * Answers one request (pushed, or fetched from the hub inbox): verifies it like a delivery,
+     * decrypts it and calls the service's request handler. Nothing is recorded.
+     *
+     * @throws NotFoundException if no request handler is registered for the service
+     * @throws GoldenException {@link ErrorCode#UNAVAILABLE} if the handler failed
+     */
+    public byte[] respond(Delivery request) {
+        Envelope envelope = request.envelope();
+        EnvelopeHeader header = verifier.verify(envelope);
+        if (!header.receiver().equals(party)) {
+            throw new AccessDeniedException("request " + header.messageId() + " is addressed to " + header.receiver()
+                    + ", not to this endpoint's party " + party);
+        }
+        if (!dispatcher.responds(header.service())) {
+            throw new NotFoundException(party + " answers no requests for service " + header.service());
+        }
+        byte[] payload = verified(verifier.payload(envelope, request.payload().open()));
+        PlainMessage message = decrypt(envelope, header, payload, verifiedAttachments(request, header));
+        try {
+            return dispatcher.respond(message);
+        } catch (GoldenException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new GoldenException(ErrorCode.UNAVAILABLE, "the request handler for " + header.service()
+                    + " failed on request " + header.messageId() + "; the caller may ask again", e);
+        }
+    }
+
+    /**
+     * Decides a message its handler left pending: signs the PROCESSED or REJECTED receipt and
+     * stores it as unreported (see {@link Inbox#complete}).
+     *
+     * @throws ConflictException if the message was decided before with another outcome
+     */
+    public Inbox.Completed complete(MessageId messageId, Outcome outcome) {
+        if (outcome.isPending()) {
+            throw new ValidationException("outcome", "complete.outcome", "complete a message with Outcome.processed() or"
+                    + " Outcome.rejected(code, reason), not pending()");
+        }
+        Inbox.Completed completed = inbox.complete(messageId, pending -> encode(Receipt.issue(pending.messageId(),
+                pending.envelopeDigest(), outcome.state(), party, signer, clock.instant(), outcome.reasonCode().orElse(null),
+                outcome.reason().orElse(null))));
+        Receipt stored = JSON.decodeReceipt(completed.outcomeReceipt().getBytes(StandardCharsets.UTF_8));
+        if (!completed.isNew() && (stored.state() != outcome.state() || !stored.reasonCode().equals(outcome.reasonCode()))) {
+            throw new ConflictException("message " + messageId + " was decided before as " + stored.state()
+                    + stored.reasonCode().map(code -> " " + code).orElse("") + "; an outcome is final");
+        }
+        return completed;
     }
 
     private Inbox.Recorded receive(Delivery delivery, EnvelopeHeader header) {
@@ -131,8 +200,8 @@ public final class DeliveryProcessor {
         Inbox.Recorded recorded = inbox.find(header.sender(), header.messageId())
                 .orElseGet(() -> inbox.recordOnce(entry, clock.instant(),
                         () -> encode(issue(envelope, ReceiptState.DELIVERED, null, null)),
-                        (transaction, delivered) -> encode(outcome(envelope, header, payload, attachments, delivered,
-                                transaction))));
+                        (transaction, delivered) -> encodeOrNull(outcome(envelope, header, payload, attachments,
+                                delivered, transaction))));
         if (!recorded.envelopeDigest().equals(entry.envelopeDigest())) {
             throw new ConflictException("message " + header.messageId() + " from " + header.sender()
                     + " was received before with another envelope (digest " + recorded.envelopeDigest()
@@ -159,6 +228,9 @@ public final class DeliveryProcessor {
                     + header.messageId() + "; nothing was recorded, deliver it again later", e);
         }
         LOG.debug("message {} for {} handled: {}", header.messageId(), header.service(), outcome);
+        if (outcome.isPending()) {
+            return null;
+        }
         return issue(envelope, outcome.state(), outcome.reasonCode().orElse(null), outcome.reason().orElse(null));
     }
 
@@ -212,12 +284,16 @@ public final class DeliveryProcessor {
         return Receipt.issue(envelope, state, party, signer, clock.instant(), reasonCode, reason);
     }
 
+    private static String encodeOrNull(Receipt receipt) {
+        return receipt == null ? null : encode(receipt);
+    }
+
     private static String encode(Receipt receipt) {
         return new String(JSON.encode(receipt), StandardCharsets.UTF_8);
     }
 
-    private static byte[] response(Inbox.Recorded recorded) {
-        return ("{\"receipts\":[" + String.join(",", recorded.receipts()) + "]}").getBytes(StandardCharsets.UTF_8);
+    private static byte[] response(List<String> receipts) {
+        return ("{\"receipts\":[" + String.join(",", receipts) + "]}").getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] verified(InputStream in) {

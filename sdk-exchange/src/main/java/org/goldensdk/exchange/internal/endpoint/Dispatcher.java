@@ -15,4 +15,10 @@ public interface Dispatcher {
      * to be committed, {@code transaction} the inbox's connection in the transaction that commits it.
      */
     Outcome dispatch(PlainMessage message, Receipt delivered, Connection transaction);
+
+    /** Whether a request handler is registered for {@code service}. */
+    boolean responds(ServiceId service);
+
+    /** Calls the request handler of the request's service; returns the signed response as Delivery JSON. */
+    byte[] respond(PlainMessage request);
 }

@@ -7,13 +7,17 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.goldensdk.core.BackpressureException;
+import org.goldensdk.core.ConflictException;
 import org.goldensdk.core.DigestValue;
+import org.goldensdk.core.NotFoundException;
 import org.goldensdk.core.PartyId;
 import org.goldensdk.core.StorageException;
 import org.goldensdk.exchange.MessageId;
@@ -53,6 +57,7 @@ public final class Inbox {
          * @param transaction the inbox's connection in the open transaction, valid only during this
          *     call; it refuses commit, rollback and close
          * @param deliveredReceipt the DELIVERED receipt about to be committed, as JSON
+         * @return the outcome receipt as JSON, or null when the handler left the outcome pending
          */
         String outcome(Connection transaction, String deliveredReceipt);
     }
@@ -74,10 +79,11 @@ public final class Inbox {
     /**
      * Records a message not handled before, in one transaction: inserts its row with the receipt
      * {@code delivered} supplies, then stores what {@code outcome} (the handler) makes of the
-     * DELIVERED receipt — the handler may write through the transaction's connection — then
-     * commits. If the message was recorded meanwhile (a concurrent or earlier delivery), returns
-     * that record without calling either. If {@code outcome} throws, nothing is recorded, the
-     * handler's writes are rolled back too, and the exception propagates.
+     * DELIVERED receipt (null when the handler left the outcome pending) — the handler may write
+     * through the transaction's connection — then commits. If the message was recorded meanwhile (a
+     * concurrent or earlier delivery), returns that record without calling either. If
+     * {@code outcome} throws, nothing is recorded, the handler's writes are rolled back too, and the
+     * exception propagates.
      *
      * @throws BackpressureException if another delivery of the same message is being handled right
      *     now and did not commit; retrying later answers its receipts
@@ -108,7 +114,11 @@ public final class Inbox {
             String deliveredReceipt = delivered.get();
             insert(connection, entry, receivedAt, deliveredReceipt);
             String outcomeReceipt = handle(connection, outcome, deliveredReceipt);
-            update(connection, entry, outcomeReceipt);
+            if (outcomeReceipt == null) {
+                connection.commit();
+                return new Recorded(entry.envelopeDigest(), List.of(deliveredReceipt));
+            }
+            update(connection, entry.sender(), entry.messageId(), outcomeReceipt, false);
             connection.commit();
             return new Recorded(entry.envelopeDigest(), List.of(deliveredReceipt, outcomeReceipt));
         } catch (SQLException e) {
@@ -170,13 +180,100 @@ public final class Inbox {
         }
     }
 
-    private static void update(Connection connection, Entry entry, String outcomeReceipt) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE golden_inbox_message SET outcome_receipt = ? WHERE sender = ? AND message_id = ?")) {
+    private static void update(Connection connection, PartyId sender, MessageId messageId, String outcomeReceipt,
+            boolean unreported) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE golden_inbox_message SET outcome_receipt = ?,"
+                + " outcome_unreported = ? WHERE sender = ? AND message_id = ?")) {
             update.setString(1, outcomeReceipt);
-            update.setString(2, entry.sender().toString());
-            update.setString(3, entry.messageId().toString());
+            update.setBoolean(2, unreported);
+            update.setString(3, sender.toString());
+            update.setString(4, messageId.toString());
             update.executeUpdate();
+        }
+    }
+
+    /** A message whose handler answered pending, as {@link #complete} finds it. */
+    public record Pending(PartyId sender, MessageId messageId, DigestValue envelopeDigest) {
+    }
+
+    /** What {@link #complete} did: the outcome receipt stored for the message, and whether this call stored it. */
+    public record Completed(PartyId sender, MessageId messageId, String outcomeReceipt, boolean isNew) {
+    }
+
+    /**
+     * Decides a pending message: in one transaction (the row locked), stores the receipt
+     * {@code receipt} makes as its outcome, marked unreported until {@link #reported} is called.
+     * A message decided before answers the receipt stored then, with {@code isNew} false.
+     *
+     * @throws NotFoundException if no message with this id was received
+     * @throws ConflictException if two senders used this message id (name the sender)
+     */
+    public Completed complete(MessageId messageId, Function<Pending, String> receipt) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (PreparedStatement select = connection.prepareStatement("SELECT sender, envelope_digest, outcome_receipt"
+                    + " FROM golden_inbox_message WHERE message_id = ? FOR UPDATE")) {
+                select.setString(1, messageId.toString());
+                Completed completed;
+                try (ResultSet row = select.executeQuery()) {
+                    if (!row.next()) {
+                        throw new NotFoundException("no message " + messageId + " was received by this endpoint");
+                    }
+                    PartyId sender = PartyId.parse(row.getString(1));
+                    DigestValue digest = DigestValue.parse(row.getString(2));
+                    String stored = row.getString(3);
+                    if (row.next()) {
+                        throw new ConflictException("two senders used message id " + messageId + "; it does not name one message");
+                    }
+                    completed = stored != null ? new Completed(sender, messageId, stored, false)
+                            : new Completed(sender, messageId, receipt.apply(new Pending(sender, messageId, digest)), true);
+                }
+                if (completed.isNew()) {
+                    update(connection, completed.sender(), messageId, completed.outcomeReceipt(), true);
+                }
+                connection.commit();
+                return completed;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw storageFailure(e);
+        }
+    }
+
+    /** Outcome receipts stored by {@link #complete} that the hub has not acknowledged yet, oldest first. */
+    public List<Completed> unreported(int limit) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT sender, message_id, outcome_receipt"
+                        + " FROM golden_inbox_message WHERE outcome_unreported = TRUE ORDER BY received_at")) {
+            select.setMaxRows(limit);
+            List<Completed> rows = new ArrayList<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    rows.add(new Completed(PartyId.parse(row.getString(1)), MessageId.parse(row.getString(2)),
+                            row.getString(3), false));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw storageFailure(e);
+        }
+    }
+
+    /** The hub acknowledged the outcome receipt of this message. */
+    public void reported(PartyId sender, MessageId messageId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement("UPDATE golden_inbox_message SET outcome_unreported"
+                        + " = FALSE WHERE sender = ? AND message_id = ?")) {
+            update.setString(1, sender.toString());
+            update.setString(2, messageId.toString());
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw storageFailure(e);
         }
     }
 
