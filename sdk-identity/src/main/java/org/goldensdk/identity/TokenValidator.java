@@ -16,7 +16,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.goldensdk.core.AuthenticationException;
@@ -81,6 +80,7 @@ public final class TokenValidator {
      */
     public GovPrincipal validate(String token) {
         String bare = bare(token);
+        identity.keys().refreshIfStale();
         Instant now = clock.instant();
         Remembered remembered = validated.get(bare);
         if (remembered != null) {
@@ -308,15 +308,5 @@ public final class TokenValidator {
             }
             return new TokenValidator(this);
         }
-    }
-
-    /** For tests and diagnostics: how many validated tokens are remembered. */
-    int rememberedTokens() {
-        return validated.size();
-    }
-
-    /** When the key set was last fetched. */
-    Optional<Instant> keysFetchedAt() {
-        return identity.keys().fetchedAt();
     }
 }

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.goldensdk.core.AuthenticationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,10 +64,13 @@ public final class JwksCache {
         return found;
     }
 
-    /** When the key set was last fetched. */
-    public Optional<Instant> fetchedAt() {
-        Snapshot current = snapshot;
-        return current == null ? Optional.empty() : Optional.of(current.fetchedAt());
+    /**
+     * Fetches the key set again if it is older than the cache time, so a key the provider dropped
+     * stops being trusted (and the listeners forget what it validated) even while tokens are served
+     * from a cache. Costs a clock read when the set is fresh.
+     */
+    public void refreshIfStale() {
+        current();
     }
 
     private Snapshot current() {

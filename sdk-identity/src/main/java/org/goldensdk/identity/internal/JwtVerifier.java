@@ -9,6 +9,8 @@ import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
 import com.nimbusds.jose.jwk.AsymmetricJWK;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.KeyType;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.EncryptedJWT;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -86,6 +88,7 @@ public final class JwtVerifier {
      * @throws AuthenticationException saying what was wrong
      */
     public Verified verifySignature(String token) {
+        refuseUnsigned(token);
         JWT jwt;
         try {
             jwt = JWTParser.parse(token);
@@ -133,6 +136,23 @@ public final class JwtVerifier {
         }
         throw new AuthenticationException("token rejected: the signature does not verify with the provider's key"
                 + (header.getKeyID() == null ? "" : " '" + header.getKeyID() + "'"));
+    }
+
+    /** {@code alg: none} in any spelling, named as such before any other parsing can blur the reason. */
+    private static void refuseUnsigned(String token) {
+        int dot = token.indexOf('.');
+        if (dot <= 0) {
+            return;
+        }
+        Object alg;
+        try {
+            alg = JSONObjectUtils.parse(new Base64URL(token.substring(0, dot)).decodeToString()).get("alg");
+        } catch (ParseException | RuntimeException e) {
+            return;
+        }
+        if (alg instanceof String name && name.equalsIgnoreCase(Algorithm.NONE.getName())) {
+            throw new AuthenticationException("token rejected: it is unsigned (alg " + name + "); only signed tokens are accepted");
+        }
     }
 
     private boolean verifies(SignedJWT signed, JWSHeader header, JWK candidate) {
