@@ -120,7 +120,9 @@ public final class CasFilter implements Filter, AutoCloseable {
                 throw ProviderHttp.refusal(e, "the CAS server refused the validation");
             }
             GovPrincipal principal = mapping.principal(result.claims());
-            request.changeSessionId();
+            if (request.getSession(false) != null) {
+                request.changeSessionId();
+            }
             SsoSession session = new SsoSession(Servlets.randomToken(), ticket, principal, null, null, null, null);
             sessions.put(session);
             request.getSession().setAttribute(Servlets.SESSION_ATTRIBUTE, session.id());

@@ -76,6 +76,23 @@ final class WebApp implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
     }
 
+    /** A client without the browser's cookies: the CAS server calling back for single logout. */
+    static final class Stranger {
+        private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+        HttpResponse<String> postForm(URI uri, String form) {
+            try {
+                return client.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     HttpResponse<String> send(HttpRequest request) {
         try {
             return browser.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
