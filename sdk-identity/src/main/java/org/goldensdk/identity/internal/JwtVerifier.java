@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.goldensdk.core.AuthenticationException;
+import org.goldensdk.core.Redactor;
 
 /**
  * Verifies a signed JWT's signature against the provider's key set and its standard claims. What is
@@ -42,6 +43,8 @@ public final class JwtVerifier {
             "ES256", "ES384", "ES512");
     /** Largest clock skew a validator may tolerate. */
     public static final Duration MAX_SKEW = Duration.ofMinutes(5);
+
+    private static final Redactor REDACTOR = Redactor.standard();
 
     private final JwksCache keys;
     private final String issuer;
@@ -93,7 +96,8 @@ public final class JwtVerifier {
         try {
             jwt = JWTParser.parse(token);
         } catch (ParseException e) {
-            throw new AuthenticationException("token rejected: not a well-formed JWT (" + e.getMessage() + ")");
+            // the parser may quote the payload, which can hold personal data
+            throw new AuthenticationException("token rejected: not a well-formed JWT (" + REDACTOR.redact(String.valueOf(e.getMessage())) + ")");
         }
         if (jwt instanceof PlainJWT) {
             throw new AuthenticationException("token rejected: it is unsigned (alg none); only signed tokens are accepted");
