@@ -29,12 +29,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.goldensdk.core.AuthenticationException;
 import org.goldensdk.core.ConfigurationException;
+import org.goldensdk.core.Settings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -273,6 +275,23 @@ class TokenValidatorTest {
                 .hasMessageContaining("exact match");
         TokenValidator anyAudience = identity.tokenValidator().anyAudience().build();
         assertThat(anyAudience.validate(provider.token(provider.claims().audience("tax-api").build())).subject()).isEqualTo("user-42");
+    }
+
+    @Test
+    void readsItsSettingsAndRejectsTypos() {
+        Settings settings = Settings.of(Map.of(IdentityClient.ISSUER_KEY, provider.issuer,
+                "golden.identity.jwks-refresh-interval", "2m", "golden.identity.validator.audience", "tax-api, customs-api",
+                "golden.identity.validator.clock-skew", "10s"));
+        try (IdentityClient configured = IdentityClient.builder().settings(settings).scheduler(provider.scheduler).build()) {
+            TokenValidator fromSettings = configured.tokenValidator().settings(settings).build();
+            assertThat(fromSettings.validate(provider.token()).subject()).isEqualTo("user-42");
+            Instant now = provider.scheduler.now();
+            assertThatThrownBy(() -> fromSettings.validate(provider.token(provider.claims()
+                    .expirationTime(Date.from(now.minusSeconds(30))).build()))).hasMessageContaining("allowed skew 10 s");
+        }
+        Settings typo = Settings.of(Map.of(IdentityClient.ISSUER_KEY, provider.issuer, "golden.identity.validator.audiance", "x"));
+        assertThatThrownBy(() -> IdentityClient.builder().settings(typo)).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("golden.identity.validator.audience");
     }
 
     @Test
