@@ -168,7 +168,12 @@ public final class TokenValidator {
         }
         String trimmed = token.trim();
         String bare = trimmed.regionMatches(true, 0, "Bearer ", 0, 7) ? trimmed.substring(7).trim() : trimmed;
-        if (bare.isEmpty() || bare.length() > 16 * 1024 || bare.chars().anyMatch(c -> c <= ' ' || c > '~')) {
+        boolean visibleAscii = !bare.isEmpty() && bare.length() <= 16 * 1024;
+        for (int i = 0; visibleAscii && i < bare.length(); i++) {
+            char c = bare.charAt(i);
+            visibleAscii = c > ' ' && c <= '~';
+        }
+        if (!visibleAscii) {
             throw new AuthenticationException("token rejected: a bearer token is 1 to 16384 visible ASCII characters");
         }
         return bare;
