@@ -20,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -46,15 +47,25 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * cookies kept, redirections returned to the test rather than followed into client URLs that do
  * not exist, the login form parsed and posted.
  */
-final class IdentityFixture implements ExtensionContext.Store.CloseableResource {
+final class IdentityFixture implements AutoCloseable {
     static final JsonCodec JSON = JsonCodec.of();
     private static final Pattern FORM_ACTION = Pattern.compile("<form method=\"post\" action=\"([^\"]+)\"");
     private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     final VirtualScheduler clock = VirtualScheduler.startingAt(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-    final Sandbox sandbox = Sandbox.builder().scheduler(clock).start();
+    final Sandbox sandbox;
     final SSLContext tls = TlsConfig.builder().trustAnchors(TestCredentials.trustAnchors().certificates()).build().sslContext();
+
+    /** A sandbox with the default settings. */
+    IdentityFixture() {
+        this.sandbox = Sandbox.builder().scheduler(clock).start();
+    }
+
+    /** A sandbox of its own whose rotated-out signing keys stay published for {@code keyGracePeriod}. */
+    IdentityFixture(Duration keyGracePeriod) {
+        this.sandbox = Sandbox.builder().scheduler(clock).identityKeyGracePeriod(keyGracePeriod).start();
+    }
 
     /** Resolves {@link IdentityFixture} parameters with the JVM's one fixture. */
     static final class Extension implements ParameterResolver {
