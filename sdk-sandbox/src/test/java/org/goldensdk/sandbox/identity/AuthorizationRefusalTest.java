@@ -82,6 +82,17 @@ class AuthorizationRefusalTest {
     }
 
     @Test
+    void aRepeatedParameterIsRefused(IdentityFixture fixture) {
+        WebApp app = new WebApp(fixture, null);
+        URI twice = URI.create(app.authorizeUri(IdentityFixture.Pkce.create(), "s", "n") + "&client_id=" + app.clientId());
+
+        HttpResponse<String> answer = fixture.browser().get(twice);
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).contains("client_id is repeated");
+    }
+
+    @Test
     void aCodeRedeemedWithAnotherRedirectUriIsRefused(IdentityFixture fixture) {
         WebApp app = new WebApp(fixture, null);
         IdentityFixture.Pkce pkce = IdentityFixture.Pkce.create();

@@ -108,6 +108,15 @@ class CasServerTest {
     }
 
     @Test
+    void markupInARegisteredServiceUrlIsEscapedOnTheLoginPage(IdentityFixture fixture) {
+        HttpResponse<String> page = fixture.browser().get(casLogin(fixture, serviceUrl + "\"><script>alert(1)</script>"));
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).doesNotContain("<script>").contains("&quot;&gt;&lt;script&gt;");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp).contains("default-src 'none'"));
+    }
+
+    @Test
     void logoutSendsASamlLogoutRequestForEveryTicketOfTheSession(IdentityFixture fixture) throws Exception {
         IdentityFixture.Browser browser = fixture.browser();
         String first = ticket(browser, fixture, serviceUrl + "?a=1");
