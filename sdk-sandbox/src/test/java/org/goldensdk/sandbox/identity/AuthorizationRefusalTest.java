@@ -82,6 +82,17 @@ class AuthorizationRefusalTest {
     }
 
     @Test
+    void promptNoneWithoutASessionAnswersLoginRequired(IdentityFixture fixture) {
+        WebApp app = new WebApp(fixture, null);
+
+        HttpResponse<String> answer = fixture.browser().get(URI.create(app.authorizeUri(IdentityFixture.Pkce.create(), "s", "n")
+                + "&prompt=none"));
+
+        assertThat(answer.statusCode()).isEqualTo(303);
+        assertThat(IdentityFixture.queryParameter(IdentityFixture.location(answer), "error")).contains("login_required");
+    }
+
+    @Test
     void aRepeatedParameterIsRefused(IdentityFixture fixture) {
         WebApp app = new WebApp(fixture, null);
         URI twice = URI.create(app.authorizeUri(IdentityFixture.Pkce.create(), "s", "n") + "&client_id=" + app.clientId());

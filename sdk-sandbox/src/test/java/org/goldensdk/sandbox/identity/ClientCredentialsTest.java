@@ -54,6 +54,17 @@ class ClientCredentialsTest {
     }
 
     @Test
+    void anApplicationTokenGetsNoUserinfo(IdentityFixture fixture) {
+        String token = IdentityFixture.JSON.readTree(fixture.postAsClient("token", TAX_CLIENT, Sandbox.DEPARTMENT_CLIENT_SECRET,
+                Map.of("grant_type", "client_credentials")).body()).get("access_token").asText();
+
+        HttpResponse<String> answer = fixture.browser().getWithBearer(URI.create(fixture.sandbox.issuer() + "/userinfo"), token);
+
+        assertThat(answer.statusCode()).isEqualTo(403);
+        assertThat(answer.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value).contains("insufficient_scope"));
+    }
+
+    @Test
     void theResourceParameterBecomesTheAudience(IdentityFixture fixture) {
         HttpResponse<String> answer = fixture.postAsClient("token", TAX_CLIENT, Sandbox.DEPARTMENT_CLIENT_SECRET,
                 Map.of("grant_type", "client_credentials", "resource", fixture.sandbox.hubUri().toString(), "scope", "exchange portal"));

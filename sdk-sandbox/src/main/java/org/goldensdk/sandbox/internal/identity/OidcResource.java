@@ -94,7 +94,7 @@ public final class OidcResource {
         metadata.put("introspection_endpoint_auth_methods_supported", List.of("client_secret_basic", "private_key_jwt"));
         metadata.put("revocation_endpoint_auth_methods_supported", List.of("client_secret_basic", "private_key_jwt"));
         metadata.put("code_challenge_methods_supported", List.of("S256"));
-        metadata.put("scopes_supported", List.of("openid", "profile"));
+        metadata.put("scopes_supported", List.of("openid", "profile", IdentityProvider.DEFAULT_APPLICATION_SCOPE));
         metadata.put("claims_supported", List.of("sub", "iss", "aud", "exp", "iat", "auth_time", "acr", "sid", "nonce", "gov_kind",
                 "name", "citizen_id", "credit_code", "agency", "roles", "party", "client_id", "scope"));
         metadata.put("acr_values_supported", List.of(GovClaims.ACR_PASSWORD, GovClaims.ACR_CERTIFICATE));
@@ -284,6 +284,13 @@ public final class OidcResource {
             }
         }
         return json(200, answer);
+    }
+
+    /** The same as {@link #userinfo(String)}, by POST (OpenID Connect Core §5.3.1). */
+    @POST
+    @Path("userinfo")
+    public Response userinfoByPost(@HeaderParam("Authorization") String authorization) {
+        return userinfo(authorization);
     }
 
     /** RP-initiated logout (OpenID Connect RP-Initiated Logout 1.0), by GET. */
