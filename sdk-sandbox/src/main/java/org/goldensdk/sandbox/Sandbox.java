@@ -215,7 +215,10 @@ public final class Sandbox implements AutoCloseable {
         return URI.create(identity.issuer());
     }
 
-    /** The CAS 3.0 server prefix, {@code https://127.0.0.1:<port>/cas} ({@code /login}, {@code /p3/serviceValidate}, {@code /logout}). */
+    /**
+     * The CAS 3.0 server prefix, {@code https://127.0.0.1:<port>/cas/} (with the trailing slash, so
+     * {@code login}, {@code p3/serviceValidate} and {@code logout} resolve against it).
+     */
     public URI casUri() {
         return URI.create(identity.casPrefix());
     }

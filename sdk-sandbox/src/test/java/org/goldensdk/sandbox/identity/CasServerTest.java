@@ -124,7 +124,7 @@ class CasServerTest {
                 .orElseThrow();
         validate(fixture, serviceUrl, second, null);
 
-        HttpResponse<String> answer = browser.get(URI.create(fixture.sandbox.casUri() + "/logout?service="
+        HttpResponse<String> answer = browser.get(URI.create(fixture.sandbox.casUri() + "logout?service="
                 + IdentityFixture.encode(serviceUrl)));
 
         assertThat(answer.statusCode()).isEqualTo(303);
@@ -149,11 +149,11 @@ class CasServerTest {
     }
 
     static URI casLogin(IdentityFixture fixture, String service) {
-        return URI.create(fixture.sandbox.casUri() + "/login?service=" + IdentityFixture.encode(service));
+        return URI.create(fixture.sandbox.casUri() + "login?service=" + IdentityFixture.encode(service));
     }
 
     private static HttpResponse<String> validate(IdentityFixture fixture, String service, String ticket, String format) {
-        StringBuilder uri = new StringBuilder(fixture.sandbox.casUri() + "/p3/serviceValidate?service=" + IdentityFixture.encode(service));
+        StringBuilder uri = new StringBuilder(fixture.sandbox.casUri() + "p3/serviceValidate?service=" + IdentityFixture.encode(service));
         if (ticket != null) {
             uri.append("&ticket=").append(IdentityFixture.encode(ticket));
         }

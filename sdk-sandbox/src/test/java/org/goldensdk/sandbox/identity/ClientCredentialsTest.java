@@ -105,6 +105,20 @@ class ClientCredentialsTest {
     }
 
     @Test
+    void anAssertionForTheIntrospectionEndpointAuthenticatesThere(IdentityFixture fixture) {
+        String token = IdentityFixture.JSON.readTree(withAssertion(fixture, assertion(fixture, TestDepartment.TAX, claims -> { }))
+                .body()).get("access_token").asText();
+        URI introspection = URI.create(fixture.sandbox.issuer() + "/introspect");
+        String assertion = assertion(fixture, TestDepartment.TAX, claims -> claims.audience(introspection.toString()));
+
+        HttpResponse<String> answer = fixture.browser().post(introspection, Map.of("token", token,
+                "client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer", "client_assertion", assertion), null);
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(IdentityFixture.JSON.readTree(answer.body()).get("active").asBoolean()).isTrue();
+    }
+
+    @Test
     void aReplayedAssertionIsRefused(IdentityFixture fixture) {
         String assertion = assertion(fixture, TestDepartment.TAX, claims -> { });
         assertThat(withAssertion(fixture, assertion).statusCode()).isEqualTo(200);
@@ -119,7 +133,7 @@ class ClientCredentialsTest {
     void assertionsThatAreNotShortLivedForTheTokenEndpointAndSignedByTheClientAreRefused(IdentityFixture fixture) {
         Instant now = fixture.clock.now();
         Map<String, String> refused = new LinkedHashMap<>();
-        refused.put("the token endpoint", assertion(fixture, TestDepartment.TAX, claims -> claims.audience(fixture.sandbox.issuer().toString())));
+        refused.put("the token endpoint", assertion(fixture, TestDepartment.TAX, claims -> claims.audience(fixture.sandbox.hubUri().toString())));
         refused.put("expired", assertion(fixture, TestDepartment.TAX, claims -> claims.expirationTime(Date.from(now.minusSeconds(1)))));
         refused.put("ahead", assertion(fixture, TestDepartment.TAX, claims -> claims.expirationTime(Date.from(now.plus(Duration.ofHours(1))))));
         refused.put("jti", assertion(fixture, TestDepartment.TAX, claims -> claims.jwtID(null)));

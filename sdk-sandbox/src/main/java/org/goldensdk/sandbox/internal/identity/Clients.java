@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The registered clients and how they authenticate at the token, introspection and revocation
  * endpoints: {@code client_secret_basic} (RFC 6749 §2.3.1) or {@code private_key_jwt} (RFC 7523:
  * an ES256 assertion by the client's INTL key with {@code iss} = {@code sub} = client id,
- * {@code aud} = the token endpoint, a short {@code exp} and a {@code jti} used once). Secrets in
+ * {@code aud} naming this server — the token endpoint, the issuer or the endpoint called (RFC 7523
+ * §3) — a short {@code exp} and a {@code jti} used once). Secrets in
  * the request body ({@code client_secret_post}) are refused.
  */
 final class Clients {
@@ -37,10 +39,12 @@ final class Clients {
     private final Map<String, RegisteredClient> clients = new ConcurrentHashMap<>();
     private final ExpiringMap<Boolean> usedAssertionIds;
     private final Clock clock;
+    private final String issuer;
     private final String tokenEndpoint;
 
-    Clients(Clock clock, String tokenEndpoint) {
+    Clients(Clock clock, String issuer, String tokenEndpoint) {
         this.clock = clock;
+        this.issuer = issuer;
         this.tokenEndpoint = tokenEndpoint;
         this.usedAssertionIds = new ExpiringMap<>(clock);
     }
@@ -54,11 +58,11 @@ final class Clients {
     }
 
     /**
-     * Authenticates the caller of a back-channel endpoint.
+     * Authenticates the caller of the back-channel endpoint {@code endpoint} (its URL).
      *
      * @throws OAuthError {@code invalid_client} (401) if no method, two methods, or a failing one is used
      */
-    Authenticated authenticate(String authorization, MultivaluedMap<String, String> form) {
+    Authenticated authenticate(String endpoint, String authorization, MultivaluedMap<String, String> form) {
         boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
         boolean assertion = form.containsKey("client_assertion") || form.containsKey("client_assertion_type");
         if (form.containsKey("client_secret")) {
@@ -73,7 +77,7 @@ final class Clients {
         }
         if (assertion) {
             return new Authenticated(assertion(Forms.single(form, "client_assertion_type"), Forms.single(form, "client_assertion"),
-                    Forms.optional(form, "client_id")), GovClaims.ACR_CERTIFICATE);
+                    Forms.optional(form, "client_id"), endpoint), GovClaims.ACR_CERTIFICATE);
         }
         throw OAuthError.invalidClient("client authentication is required: client_secret_basic or private_key_jwt");
     }
@@ -99,7 +103,7 @@ final class Clients {
         return client.get();
     }
 
-    private RegisteredClient assertion(String type, String assertion, Optional<String> clientIdParameter) {
+    private RegisteredClient assertion(String type, String assertion, Optional<String> clientIdParameter, String endpoint) {
         if (!JWT_BEARER_ASSERTION.equals(type)) {
             throw OAuthError.invalidClient("client_assertion_type must be " + JWT_BEARER_ASSERTION);
         }
@@ -128,8 +132,9 @@ final class Clients {
         } catch (JOSEException e) {
             throw OAuthError.invalidClient("the client assertion's signature cannot be verified: " + e.getMessage());
         }
-        if (claims.getAudience() == null || !claims.getAudience().contains(tokenEndpoint)) {
-            throw OAuthError.invalidClient("the client assertion's aud must be the token endpoint " + tokenEndpoint);
+        if (claims.getAudience() == null || claims.getAudience().stream().noneMatch(List.of(tokenEndpoint, issuer, endpoint)::contains)) {
+            throw OAuthError.invalidClient("the client assertion's aud must name this server: the token endpoint " + tokenEndpoint
+                    + " (or the issuer, or the endpoint called)");
         }
         Instant now = clock.instant();
         if (claims.getExpirationTime() == null || !now.isBefore(claims.getExpirationTime().toInstant())) {

@@ -21,7 +21,7 @@ import org.goldensdk.sandbox.WebClient;
 /**
  * The sandbox's identity provider on its own HTTPS port (no client certificates asked): an OpenID
  * Connect provider with issuer {@code https://127.0.0.1:<port>/oidc} and a CAS 3.0 server at
- * {@code https://127.0.0.1:<port>/cas}, sharing single sign-on sessions. State lives in memory;
+ * {@code https://127.0.0.1:<port>/cas/}, sharing single sign-on sessions. State lives in memory;
  * time comes from the sandbox's scheduler.
  */
 public final class IdentityProvider implements AutoCloseable {
@@ -62,7 +62,7 @@ public final class IdentityProvider implements AutoCloseable {
         // Nobody can call before start() returns the port, so the state that needs the address is made now.
         provider.server = server;
         provider.issuer = server.uri().resolve(ISSUER_PATH.substring(1)).toString();
-        provider.clients = new Clients(scheduler.clock(), provider.tokenEndpoint());
+        provider.clients = new Clients(scheduler.clock(), provider.issuer, provider.tokenEndpoint());
         provider.tokens = new Tokens(provider.issuer, provider.keys, scheduler.clock());
         provider.sessions = new Sessions(scheduler.clock(), provider.tokens,
                 new LogoutNotifier(outboundTls.sslContext(), provider.tokens, provider.clients::find, scheduler.clock()));
@@ -84,9 +84,9 @@ public final class IdentityProvider implements AutoCloseable {
         return issuer;
     }
 
-    /** The CAS server prefix, {@code https://127.0.0.1:<port>/cas}. */
+    /** The CAS server prefix, {@code https://127.0.0.1:<port>/cas/}. */
     public String casPrefix() {
-        return server.uri().resolve(CAS_PATH.substring(1)).toString();
+        return server.uri().resolve(CAS_PATH.substring(1) + "/").toString();
     }
 
     /** A new signing key; the previous one stays published for the grace period. */

@@ -195,7 +195,7 @@ public final class OidcResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response token(@HeaderParam("Authorization") String authorization, MultivaluedMap<String, String> form) {
         try {
-            Clients.Authenticated caller = provider.clients().authenticate(authorization, form);
+            Clients.Authenticated caller = provider.clients().authenticate(provider.tokenEndpoint(), authorization, form);
             String grantType = Forms.single(form, "grant_type");
             return switch (grantType) {
                 case "authorization_code" -> authorizationCode(caller.client(), form);
@@ -214,7 +214,7 @@ public final class OidcResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response introspect(@HeaderParam("Authorization") String authorization, MultivaluedMap<String, String> form) {
         try {
-            provider.clients().authenticate(authorization, form);
+            provider.clients().authenticate(provider.issuer() + "/introspect", authorization, form);
             String token = Forms.single(form, "token");
             Optional<JWTClaimsSet> access = provider.tokens().activeAccessToken(token);
             if (access.isPresent()) {
@@ -248,7 +248,7 @@ public final class OidcResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response revoke(@HeaderParam("Authorization") String authorization, MultivaluedMap<String, String> form) {
         try {
-            RegisteredClient client = provider.clients().authenticate(authorization, form).client();
+            RegisteredClient client = provider.clients().authenticate(provider.issuer() + "/revoke", authorization, form).client();
             String token = Forms.single(form, "token");
             if (!provider.tokens().revokeAccessToken(token, client.clientId())) {
                 provider.tokens().refreshGrant(token).filter(grant -> grant.clientId().equals(client.clientId()))
