@@ -218,6 +218,8 @@ public final class PortalClient implements AutoCloseable {
                 transport.tls(trustAnchors != null ? TlsConfig.of(credentials, trustAnchors)
                         : TlsConfig.builder().clientKey(credentials.intlPrivateKey(),
                                 credentials.intlCertificateChain().toArray(X509Certificate[]::new)).build());
+            } else if (trustAnchors != null) {
+                transport.tls(TlsConfig.builder().trustAnchors(trustAnchors.certificates()).build());
             }
             if (tokens != null) {
                 transport.tokenSource(tokens);

@@ -36,6 +36,8 @@ import org.goldensdk.sandbox.internal.HubResource;
 import org.goldensdk.sandbox.internal.HubService;
 import org.goldensdk.sandbox.internal.HubStore;
 import org.goldensdk.sandbox.internal.Pusher;
+import org.goldensdk.sandbox.internal.portal.SandboxPortal;
+import org.goldensdk.portal.Agency;
 import org.goldensdk.testkit.TestCredentials;
 import org.goldensdk.testkit.TestDepartment;
 
@@ -61,6 +63,9 @@ public final class Sandbox implements AutoCloseable {
     /** The base path of the hub's REST API. */
     public static final String HUB_BASE_PATH = "/exchange/v1";
     private static final String BUNDLED_CONTRACT = "openapi.yaml";
+    /** The base path of the portal's publishing API (on the hub's mutual-TLS port). */
+    public static final String PORTAL_BASE_PATH = "/portal/v1";
+    private static final String BUNDLED_PORTAL_CONTRACT = "portal/openapi.yaml";
 
     private final GoldenServer server;
     private final HubStore store;
@@ -70,9 +75,10 @@ public final class Sandbox implements AutoCloseable {
     private final TrustAnchors trustAnchors;
     private final SandboxFaults faults;
     private final Optional<ContractCheck> contract;
+    private final SandboxPortal portal;
 
     private Sandbox(GoldenServer server, HubStore store, Pusher pusher, Scheduler scheduler, boolean ownsScheduler,
-            TrustAnchors trustAnchors, SandboxFaults faults, Optional<ContractCheck> contract) {
+            TrustAnchors trustAnchors, SandboxFaults faults, Optional<ContractCheck> contract, SandboxPortal portal) {
         this.server = server;
         this.store = store;
         this.pusher = pusher;
@@ -81,6 +87,7 @@ public final class Sandbox implements AutoCloseable {
         this.trustAnchors = trustAnchors;
         this.faults = faults;
         this.contract = contract;
+        this.portal = portal;
     }
 
     /** A builder: a free port, in-memory state, every {@link TestDepartment} registered, no rights yet. */
@@ -94,6 +101,31 @@ public final class Sandbox implements AutoCloseable {
      */
     public URI hubUri() {
         return server.uri();
+    }
+
+    /**
+     * The portal's publishing API ({@code docs/portal/openapi.yaml}) as {@code PortalClient.builder().endpoint(…)}
+     * takes it: {@code https://127.0.0.1:<port>/portal/v1/}, mutual TLS on the hub's port; an agency
+     * is the credit code and organisation name of its TLS client certificate.
+     */
+    public URI portalApiUri() {
+        return server.uri().resolve(PORTAL_BASE_PATH.substring(1) + "/");
+    }
+
+    /**
+     * The portal's public pages for a person's browser, on plain HTTP:
+     * {@code http://127.0.0.1:<port>/portal/} (home, columns, articles, guides, mailbox, search).
+     */
+    public URI portalPagesUri() {
+        return portal.pagesUri();
+    }
+
+    /**
+     * The portal API's contract violations seen so far, when {@link #checksContract()}: its traffic
+     * is checked against {@code docs/portal/openapi.yaml} (bundled) as the hub's is against its own.
+     */
+    public List<String> portalContractViolations() {
+        return portal.contractViolations();
     }
 
     /** The hub's own party, the issuer of ACCEPTED receipts: {@link TestDepartment#EXCHANGE_PLATFORM}. */
@@ -199,6 +231,7 @@ public final class Sandbox implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        portal.close();
         pusher.close();
         if (ownsScheduler) {
             scheduler.close();
@@ -234,6 +267,7 @@ public final class Sandbox implements AutoCloseable {
         private Path databaseDirectory;
         private Optional<ContractCheck> contract = Optional.empty();
         private final List<AccessRight> rights = new ArrayList<>();
+        private int portalPagesPort;
 
         private Builder() {
         }
@@ -286,6 +320,19 @@ public final class Sandbox implements AutoCloseable {
         /** Whether every {@link TestDepartment} is registered with its certificates at start; true by default. */
         public Builder testDepartments(boolean register) {
             this.testDepartments = register;
+            return this;
+        }
+
+        /**
+         * The port of the portal's public pages (plain HTTP); 0 (default) picks a free one.
+         *
+         * @throws ConfigurationException if outside 0–65535
+         */
+        public Builder portalPagesPort(int port) {
+            if (port < 0 || port > 65535) {
+                throw new ConfigurationException("portalPagesPort", "the port must be 0 (any free port) to 65535, got " + port);
+            }
+            this.portalPagesPort = port;
             return this;
         }
 
@@ -356,6 +403,7 @@ public final class Sandbox implements AutoCloseable {
             Scheduler time = ownsScheduler ? Scheduler.system() : scheduler;
             HubStore store = HubStore.open(databaseDirectory);
             Pusher pusher = null;
+            SandboxPortal portal = null;
             try {
                 if (testDepartments) {
                     for (TestDepartment department : TestDepartment.values()) {
@@ -369,6 +417,8 @@ public final class Sandbox implements AutoCloseable {
                         hub.signer(CryptoSuite.GM), time.clock(), maxRequestBytes, pusher);
                 FaultInjector faults = new FaultInjector();
                 RestApi api = RestApi.of(new HubResource(service, faults)).withMaxRequestBytes(maxRequestBytes);
+                portal = SandboxPortal.start(databaseDirectory, time.clock(), portalAgencies(), portalPagesPort,
+                        contract.isPresent() ? Optional.of(bundledContract(BUNDLED_PORTAL_CONTRACT)) : Optional.empty());
                 if (contract.isPresent()) {
                     api = api.withProviders(new ContractFilter(contract.get()));
                 }
@@ -377,17 +427,44 @@ public final class Sandbox implements AutoCloseable {
                         .tls(TlsConfig.of(hub, anchors))
                         .clientAuth(ClientAuth.REQUIRED)
                         .api(HUB_BASE_PATH, api)
+                        .api(PORTAL_BASE_PATH, portal.api())
                         .start();
-                return new Sandbox(server, store, pusher, time, ownsScheduler, anchors, new SandboxFaults(faults), contract);
+                return new Sandbox(server, store, pusher, time, ownsScheduler, anchors, new SandboxFaults(faults), contract, portal);
             } catch (RuntimeException e) {
                 if (pusher != null) {
                     pusher.close();
+                }
+                if (portal != null) {
+                    portal.close();
                 }
                 store.close();
                 if (ownsScheduler) {
                     time.close();
                 }
                 throw e;
+            }
+        }
+
+        /** The agencies citizens may write to on the portal: every test department but the platform itself. */
+        private static List<Agency> portalAgencies() {
+            List<Agency> agencies = new ArrayList<>();
+            for (TestDepartment department : TestDepartment.values()) {
+                if (department != TestDepartment.EXCHANGE_PLATFORM) {
+                    agencies.add(new Agency(department.organisation(), department.creditCode()));
+                }
+            }
+            return agencies;
+        }
+
+        private static ContractCheck bundledContract(String resource) {
+            try (InputStream document = Sandbox.class.getResourceAsStream(resource)) {
+                if (document == null) {
+                    throw new ConfigurationException("contract", "the bundled OpenAPI document " + resource
+                            + " is missing from the sandbox's jar");
+                }
+                return ContractCheck.of(new String(document.readAllBytes(), StandardCharsets.UTF_8), resource);
+            } catch (IOException e) {
+                throw new ConfigurationException("contract", "cannot read the bundled OpenAPI document: " + e.getMessage(), e);
             }
         }
     }
