@@ -106,7 +106,9 @@ public final class Sandbox implements AutoCloseable {
     /**
      * The portal's publishing API ({@code docs/portal/openapi.yaml}) as {@code PortalClient.builder().endpoint(…)}
      * takes it: {@code https://127.0.0.1:<port>/portal/v1/}, mutual TLS on the hub's port; an agency
-     * is the credit code and organisation name of its TLS client certificate.
+     * is the credit code and organisation name of its TLS client certificate. When the sandbox
+     * {@link #checksContract() checks its contract}, the portal API's traffic is checked against
+     * the bundled portal document too, its violations among {@link #contractViolations()}.
      */
     public URI portalApiUri() {
         return server.uri().resolve(PORTAL_BASE_PATH.substring(1) + "/");
@@ -118,14 +120,6 @@ public final class Sandbox implements AutoCloseable {
      */
     public URI portalPagesUri() {
         return portal.pagesUri();
-    }
-
-    /**
-     * The portal API's contract violations seen so far, when {@link #checksContract()}: its traffic
-     * is checked against {@code docs/portal/openapi.yaml} (bundled) as the hub's is against its own.
-     */
-    public List<String> portalContractViolations() {
-        return portal.contractViolations();
     }
 
     /** The hub's own party, the issuer of ACCEPTED receipts: {@link TestDepartment#EXCHANGE_PLATFORM}. */
@@ -418,7 +412,7 @@ public final class Sandbox implements AutoCloseable {
                 FaultInjector faults = new FaultInjector();
                 RestApi api = RestApi.of(new HubResource(service, faults)).withMaxRequestBytes(maxRequestBytes);
                 portal = SandboxPortal.start(databaseDirectory, time.clock(), portalAgencies(), portalPagesPort,
-                        contract.isPresent() ? Optional.of(bundledContract(BUNDLED_PORTAL_CONTRACT)) : Optional.empty());
+                        contract.map(check -> check.alongside(bundledDocument(BUNDLED_PORTAL_CONTRACT), BUNDLED_PORTAL_CONTRACT)));
                 if (contract.isPresent()) {
                     api = api.withProviders(new ContractFilter(contract.get()));
                 }
@@ -456,13 +450,13 @@ public final class Sandbox implements AutoCloseable {
             return agencies;
         }
 
-        private static ContractCheck bundledContract(String resource) {
+        private static String bundledDocument(String resource) {
             try (InputStream document = Sandbox.class.getResourceAsStream(resource)) {
                 if (document == null) {
                     throw new ConfigurationException("contract", "the bundled OpenAPI document " + resource
                             + " is missing from the sandbox's jar");
                 }
-                return ContractCheck.of(new String(document.readAllBytes(), StandardCharsets.UTF_8), resource);
+                return new String(document.readAllBytes(), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new ConfigurationException("contract", "cannot read the bundled OpenAPI document: " + e.getMessage(), e);
             }

@@ -27,13 +27,11 @@ public final class SandboxPortal implements AutoCloseable {
     private final PortalStore store;
     private final RestApi api;
     private final GoldenServer pages;
-    private final Optional<ContractCheck> contract;
 
-    private SandboxPortal(PortalStore store, RestApi api, GoldenServer pages, Optional<ContractCheck> contract) {
+    private SandboxPortal(PortalStore store, RestApi api, GoldenServer pages) {
         this.store = store;
         this.api = api;
         this.pages = pages;
-        this.contract = contract;
     }
 
     /**
@@ -54,7 +52,7 @@ public final class SandboxPortal implements AutoCloseable {
                     .api(PAGES_BASE_PATH, RestApi.of(new PortalPages(service, new PortalHtml(Redactor.standard(clock))))
                             .withMaxRequestBytes(MAX_FORM_BYTES))
                     .start();
-            return new SandboxPortal(store, api, pages, contract);
+            return new SandboxPortal(store, api, pages);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -69,11 +67,6 @@ public final class SandboxPortal implements AutoCloseable {
     /** The public pages' home, {@code http://127.0.0.1:<port>/portal/}. */
     public URI pagesUri() {
         return pages.uri().resolve(PortalHtml.ROOT.substring(1));
-    }
-
-    /** The publishing API's contract violations so far (empty when unchecked). */
-    public List<String> contractViolations() {
-        return contract.map(ContractCheck::violations).orElse(List.of());
     }
 
     @Override
