@@ -39,6 +39,8 @@ import org.goldensdk.sandbox.internal.PendingRequests;
 import org.goldensdk.sandbox.internal.PullWaiters;
 import org.goldensdk.sandbox.internal.Pusher;
 import org.goldensdk.sandbox.internal.identity.IdentityProvider;
+import org.goldensdk.sandbox.internal.portal.SandboxPortal;
+import org.goldensdk.portal.Agency;
 import org.goldensdk.testkit.TestCredentials;
 import org.goldensdk.testkit.TestDepartment;
 
@@ -64,6 +66,9 @@ public final class Sandbox implements AutoCloseable {
     /** The base path of the hub's REST API. */
     public static final String HUB_BASE_PATH = "/exchange/v1";
     private static final String BUNDLED_CONTRACT = "openapi.yaml";
+    /** The base path of the portal's publishing API (on the hub's mutual-TLS port). */
+    public static final String PORTAL_BASE_PATH = "/portal/v1";
+    private static final String BUNDLED_PORTAL_CONTRACT = "portal/openapi.yaml";
 
     private final GoldenServer server;
     private final HubStore store;
@@ -75,10 +80,11 @@ public final class Sandbox implements AutoCloseable {
     private final Optional<ContractCheck> contract;
     private final PullWaiters pullWaiters;
     private final IdentityProvider identity;
+    private final SandboxPortal portal;
 
     private Sandbox(GoldenServer server, HubStore store, Pusher pusher, Scheduler scheduler, boolean ownsScheduler,
             TrustAnchors trustAnchors, SandboxFaults faults, Optional<ContractCheck> contract, PullWaiters pullWaiters,
-            IdentityProvider identity) {
+            IdentityProvider identity, SandboxPortal portal) {
         this.pullWaiters = pullWaiters;
         this.server = server;
         this.store = store;
@@ -89,6 +95,7 @@ public final class Sandbox implements AutoCloseable {
         this.faults = faults;
         this.contract = contract;
         this.identity = identity;
+        this.portal = portal;
     }
 
     /** A builder: a free port, in-memory state, every {@link TestDepartment} registered, no rights yet. */
@@ -102,6 +109,25 @@ public final class Sandbox implements AutoCloseable {
      */
     public URI hubUri() {
         return server.uri();
+    }
+
+    /**
+     * The portal's publishing API ({@code docs/portal/openapi.yaml}) as {@code PortalClient.builder().endpoint(…)}
+     * takes it: {@code https://127.0.0.1:<port>/portal/v1/}, mutual TLS on the hub's port; an agency
+     * is the credit code and organisation name of its TLS client certificate. When the sandbox
+     * {@link #checksContract() checks its contract}, the portal API's traffic is checked against
+     * the bundled portal document too, its violations among {@link #contractViolations()}.
+     */
+    public URI portalApiUri() {
+        return server.uri().resolve(PORTAL_BASE_PATH.substring(1) + "/");
+    }
+
+    /**
+     * The portal's public pages for a person's browser, on plain HTTP:
+     * {@code http://127.0.0.1:<port>/portal/} (home, columns, articles, guides, mailbox, search).
+     */
+    public URI portalPagesUri() {
+        return portal.pagesUri();
     }
 
     /** The hub's own party, the issuer of ACCEPTED receipts: {@link TestDepartment#EXCHANGE_PLATFORM}. */
@@ -284,6 +310,7 @@ public final class Sandbox implements AutoCloseable {
         pullWaiters.close();
         server.close();
         identity.close();
+        portal.close();
         pusher.close();
         if (ownsScheduler) {
             scheduler.close();
@@ -322,6 +349,7 @@ public final class Sandbox implements AutoCloseable {
         private Duration pullVisibilityTimeout = Duration.ofMinutes(5);
         private int identityPort;
         private Duration identityKeyGracePeriod = Duration.ofHours(1);
+        private int portalPagesPort;
 
         private Builder() {
         }
@@ -419,6 +447,19 @@ public final class Sandbox implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The port of the portal's public pages (plain HTTP); 0 (default) picks a free one.
+         *
+         * @throws ConfigurationException if outside 0–65535
+         */
+        public Builder portalPagesPort(int port) {
+            if (port < 0 || port > 65535) {
+                throw new ConfigurationException("portalPagesPort", "the port must be 0 (any free port) to 65535, got " + port);
+            }
+            this.portalPagesPort = port;
+            return this;
+        }
+
         /** Grants {@code right} at start. */
         public Builder allow(AccessRight right) {
             rights.add(Objects.requireNonNull(right, "right"));
@@ -487,6 +528,7 @@ public final class Sandbox implements AutoCloseable {
             HubStore store = HubStore.open(databaseDirectory);
             Pusher pusher = null;
             IdentityProvider identity = null;
+            SandboxPortal portal = null;
             try {
                 if (testDepartments) {
                     for (TestDepartment department : TestDepartment.values()) {
@@ -502,6 +544,8 @@ public final class Sandbox implements AutoCloseable {
                         new HubService.Inboxes(time, waiters, pullVisibilityTimeout, anchors, new PendingRequests()));
                 FaultInjector faults = new FaultInjector();
                 RestApi api = RestApi.of(new HubResource(service, faults)).withMaxRequestBytes(maxRequestBytes);
+                portal = SandboxPortal.start(databaseDirectory, time.clock(), portalAgencies(), portalPagesPort,
+                        contract.map(check -> check.alongside(bundledDocument(BUNDLED_PORTAL_CONTRACT), BUNDLED_PORTAL_CONTRACT)));
                 if (contract.isPresent()) {
                     api = api.withProviders(new ContractFilter(contract.get()));
                 }
@@ -516,9 +560,10 @@ public final class Sandbox implements AutoCloseable {
                         .tls(TlsConfig.of(hub, anchors))
                         .clientAuth(ClientAuth.REQUIRED)
                         .api(HUB_BASE_PATH, api)
+                        .api(PORTAL_BASE_PATH, portal.api())
                         .start();
                 return new Sandbox(server, store, pusher, time, ownsScheduler, anchors, new SandboxFaults(faults), contract,
-                        waiters, identity);
+                        waiters, identity, portal);
             } catch (RuntimeException e) {
                 if (identity != null) {
                     identity.close();
@@ -526,11 +571,37 @@ public final class Sandbox implements AutoCloseable {
                 if (pusher != null) {
                     pusher.close();
                 }
+                if (portal != null) {
+                    portal.close();
+                }
                 store.close();
                 if (ownsScheduler) {
                     time.close();
                 }
                 throw e;
+            }
+        }
+
+        /** The agencies citizens may write to on the portal: every test department but the platform itself. */
+        private static List<Agency> portalAgencies() {
+            List<Agency> agencies = new ArrayList<>();
+            for (TestDepartment department : TestDepartment.values()) {
+                if (department != TestDepartment.EXCHANGE_PLATFORM) {
+                    agencies.add(new Agency(department.organisation(), department.creditCode()));
+                }
+            }
+            return agencies;
+        }
+
+        private static String bundledDocument(String resource) {
+            try (InputStream document = Sandbox.class.getResourceAsStream(resource)) {
+                if (document == null) {
+                    throw new ConfigurationException("contract", "the bundled OpenAPI document " + resource
+                            + " is missing from the sandbox's jar");
+                }
+                return new String(document.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new ConfigurationException("contract", "cannot read the bundled OpenAPI document: " + e.getMessage(), e);
             }
         }
     }

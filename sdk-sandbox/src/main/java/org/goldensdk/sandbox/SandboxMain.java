@@ -49,6 +49,8 @@ public final class SandboxMain {
             stopped.countDown();
         }, "golden-sandbox-shutdown"));
         System.out.println("Golden sandbox hub: " + sandbox.hubUri() + " (party " + sandbox.hubParty() + ")");
+        System.out.println("portal publishing API: " + sandbox.portalApiUri() + " (mutual TLS, as the hub)");
+        System.out.println("portal pages: " + sandbox.portalPagesUri() + " (plain HTTP, for a browser)");
         System.out.println("credentials: " + credentials.toAbsolutePath() + " (trust-anchors.pem, <department>.p12, password "
                 + TestCredentials.PKCS12_PASSWORD + ")");
         System.out.println("rights:");
