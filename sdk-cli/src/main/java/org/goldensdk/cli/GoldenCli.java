@@ -28,7 +28,8 @@ import picocli.CommandLine.ScopeType;
                 "5:internal error (run with --verbose and report it)"})
 public final class GoldenCli implements Callable<Integer> {
 
-    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print the stack trace of a failure.")
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Print the stack trace of a failure, and the SDK's log from level info (otherwise errors only).")
     boolean verbose;
 
     @CommandLine.Spec
@@ -39,6 +40,10 @@ public final class GoldenCli implements Callable<Integer> {
 
     /** Runs {@code golden} with {@code args} and exits the JVM with its exit code. */
     public static void main(String[] args) {
+        if (java.util.Arrays.asList(args).contains("--verbose")) {
+            // before the first logger exists: the SDK's warnings and progress too (simplelogger.properties says error)
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+        }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         System.exit(run(out, err, args));
