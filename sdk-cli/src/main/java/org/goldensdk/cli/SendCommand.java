@@ -40,6 +40,8 @@ import picocli.CommandLine.Spec;
                 "Exit 4 if the hub refuses it (a dead letter, e.g. E_ACCESS_DENIED for an unknown party), the receiver"
                         + " rejects it, or the receipt waited for does not come in time."})
 final class SendCommand implements Callable<Integer> {
+    /** Someone is waiting at the terminal: ask the hub's receipt feed more often than a long-running client's 5 s. */
+    private static final Duration RECEIPT_POLL = Duration.ofMillis(250);
 
     /** How far to wait. */
     enum Until {
@@ -121,6 +123,7 @@ final class SendCommand implements Callable<Integer> {
                 .credentials(department.loadCredentials())
                 .trustAnchors(department.loadTrustAnchors())
                 .storeDirectory(store)
+                .receiptPollInterval(RECEIPT_POLL)
                 .receiptListener(listener)
                 .build()) {
             Message.Builder message = Message.to(to).service(service).classification(level)
