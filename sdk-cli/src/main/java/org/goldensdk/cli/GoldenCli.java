@@ -59,6 +59,7 @@ public final class GoldenCli implements Callable<Integer> {
                 .registerConverter(PartyId.class, PartyId::parse)
                 .registerConverter(ServiceId.class, ServiceId::parse)
                 .registerConverter(MessageId.class, MessageId::parse)
+                .setParameterExceptionHandler(GoldenCli::usageError)
                 .setExecutionExceptionHandler(GoldenCli::report);
         int code = commandLine.execute(args);
         out.flush();
@@ -75,12 +76,24 @@ public final class GoldenCli implements Callable<Integer> {
 
     private static int report(Exception failure, CommandLine commandLine, CommandLine.ParseResult parsed) {
         PrintWriter err = commandLine.getErr();
-        err.println("golden " + commandLine.getCommandName() + ": " + describe(failure));
+        err.println(commandLine.getCommandSpec().qualifiedName() + ": " + describe(failure));
         if (commandLine.getCommandSpec().root().userObject() instanceof GoldenCli root && root.verbose) {
             failure.printStackTrace(err);
         }
         err.flush();
         return ExitCodes.of(failure);
+    }
+
+    /** A wrong command line: one line saying what and where to look, not the whole usage. */
+    private static int usageError(CommandLine.ParameterException failure, String[] args) {
+        CommandLine commandLine = failure.getCommandLine();
+        String path = commandLine.getCommandSpec().qualifiedName();
+        PrintWriter err = commandLine.getErr();
+        String choices = commandLine.getSubcommands().isEmpty() ? ""
+                : "; commands: " + String.join(", ", commandLine.getSubcommands().keySet());
+        err.println(path + ": " + failure.getMessage().replace('\n', ' ') + choices + " (see " + path + " --help)");
+        err.flush();
+        return ExitCodes.USAGE;
     }
 
     private static String describe(Throwable failure) {

@@ -15,6 +15,6 @@ record CliRun(int exitCode, String out, String err) {
 
     /** Error output is one line, naming the command, without a stack trace. */
     boolean oneErrorLine() {
-        return err.lines().count() == 1 && err.startsWith("golden ") && !err.contains("\tat ");
+        return err.lines().count() == 1 && err.startsWith("golden") && !err.contains("\tat ");
     }
 }

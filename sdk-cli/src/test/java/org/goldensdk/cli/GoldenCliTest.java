@@ -44,7 +44,17 @@ class GoldenCliTest {
         assertThat(CliRun.of().exitCode()).isEqualTo(ExitCodes.USAGE);
         CliRun unknown = CliRun.of("frobnicate");
         assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(unknown.err()).contains("frobnicate");
+        assertThat(unknown.oneErrorLine()).as(unknown.err()).isTrue();
+        assertThat(unknown.err()).contains("frobnicate", "(see golden --help)");
+    }
+
+    @Test
+    void aMissingOptionIsOneLinePointingToTheCommandsHelp() {
+        CliRun run = CliRun.of("send", "--hub", "https://127.0.0.1:1/");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.oneErrorLine()).as(run.err()).isTrue();
+        assertThat(run.err()).startsWith("golden send: Missing required options").contains("(see golden send --help)");
     }
 
     @Test
