@@ -16,6 +16,9 @@ class ExchangeArchitectureTest {
 
     private static final String ENDPOINT = "org.goldensdk.exchange.ExchangeEndpoint";
     private static final String ENDPOINT_HTTP = "org.goldensdk.exchange.internal.endpoint..";
+    private static final String SOAP_TRANSPORT = "org.goldensdk.exchange.internal.soap..";
+    /** The classes generated from docs/exchange/exchange-service.wsdl. */
+    private static final String SOAP_CONTRACT = "org.goldensdk.exchange.soap..";
 
     @ArchTest
     static final ArchRule publicApiExposesNoInternalType = ModuleRules.publicApiHidesInternals("org.goldensdk.exchange");
@@ -45,6 +48,7 @@ class ExchangeArchitectureTest {
     static final ArchRule onlyTheEndpointsHttpSideReachesTheServerStack = noClasses()
             .that().resideInAPackage("org.goldensdk.exchange..")
             .and().resideOutsideOfPackage(ENDPOINT_HTTP)
+            .and().resideOutsideOfPackage(SOAP_TRANSPORT)
             .and().doNotHaveFullyQualifiedName(ENDPOINT)
             .should().dependOnClassesThat().resideInAnyPackage("org.goldensdk.cxf..", "org.apache.cxf..",
                     "org.eclipse.jetty..", "jakarta.servlet..", "jakarta.ws.rs..");
@@ -63,7 +67,23 @@ class ExchangeArchitectureTest {
             .should().onlyBeAccessed().byClassesThat(JavaClass.Predicates.resideInAPackage(ENDPOINT_HTTP)
                     .or(JavaClass.Predicates.belongToAnyOf(ExchangeEndpoint.class)));
 
+    /**
+     * The SOAP transport (CXF, through the optional sdk-cxf) is reached only from the client's
+     * builder, when {@code transport(SOAP)} is configured; a REST client never loads it.
+     */
     @ArchTest
-    static final ArchRule exchangeStaysFreeOfSoapStacksAndOkHttp = ModuleRules.dependsOnNoneOf("org.goldensdk.exchange",
-            "jakarta.xml.ws..", "okhttp3..");
+    static final ArchRule theSoapTransportIsReachedOnlyThroughTheClient = classes()
+            .that().resideInAPackage(SOAP_TRANSPORT)
+            .should().onlyBeAccessed().byClassesThat(JavaClass.Predicates.resideInAPackage(SOAP_TRANSPORT)
+                    .or(JavaClass.Predicates.belongToAnyOf(org.goldensdk.exchange.ExchangeClient.class)));
+
+    /** Only the SOAP transport and the WSDL's generated classes name the JAX-WS API; nothing uses OkHttp directly. */
+    @ArchTest
+    static final ArchRule exchangeStaysFreeOfSoapStacksAndOkHttp = noClasses()
+            .that().resideInAPackage("org.goldensdk.exchange..")
+            .and().resideOutsideOfPackages(SOAP_TRANSPORT, SOAP_CONTRACT)
+            .should().dependOnClassesThat().resideInAnyPackage("jakarta.xml.ws..", "okhttp3..");
+
+    @ArchTest
+    static final ArchRule nothingUsesOkHttpDirectly = ModuleRules.dependsOnNoneOf("org.goldensdk.exchange", "okhttp3..");
 }
