@@ -4,6 +4,7 @@ import jakarta.xml.ws.BindingProvider;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.cxf.binding.soap.model.SoapBindingInfo;
 import org.apache.cxf.configuration.jsse.TLSClientParameters;
 import org.apache.cxf.endpoint.Client;
 import org.apache.cxf.frontend.ClientProxy;
@@ -60,7 +61,10 @@ public final class SoapClients {
         policy.setReceiveTimeout(receiveTimeoutMillis);
         policy.setAllowChunking(true);
         conduit.setClient(policy);
-        Map<String, Object> properties = new HashMap<>(WsSecurityOut.properties(security.signer(), security.timestampTtl()));
+        String soapNamespace = client.getEndpoint().getBinding().getBindingInfo() instanceof SoapBindingInfo soap
+                ? soap.getSoapVersion().getNamespace() : "http://schemas.xmlsoap.org/soap/envelope/";
+        Map<String, Object> properties = new HashMap<>(WsSecurityOut.properties(security.signer(), security.timestampTtl(),
+                soapNamespace));
         client.getOutInterceptors().add(WsSecurityOut.interceptor(properties));
         return port;
     }

@@ -18,8 +18,11 @@ public final class WsSecurityOut {
     private WsSecurityOut() {
     }
 
-    /** The WSS4J configuration signing with the INTL key of {@code credentials}, Timestamps valid for {@code ttl}. */
-    public static Map<String, Object> properties(DepartmentCredentials credentials, Duration ttl) {
+    /**
+     * The WSS4J configuration signing with the INTL key of {@code credentials}, Timestamps valid for
+     * {@code ttl}, for messages whose envelope namespace is {@code soapNamespace} (SOAP 1.1 or 1.2).
+     */
+    public static Map<String, Object> properties(DepartmentCredentials credentials, Duration ttl, String soapNamespace) {
         Map<String, Object> wss = new HashMap<>();
         wss.put(ConfigurationConstants.ACTION, ConfigurationConstants.TIMESTAMP + " " + ConfigurationConstants.SIGNATURE);
         wss.put(ConfigurationConstants.TTL_TIMESTAMP, Long.toString(ttl.toSeconds()));
@@ -34,8 +37,7 @@ public final class WsSecurityOut {
                 : "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256");
         wss.put(ConfigurationConstants.SIG_DIGEST_ALGO, "http://www.w3.org/2001/04/xmlenc#sha256");
         wss.put(ConfigurationConstants.SIG_C14N_ALGO, "http://www.w3.org/2001/10/xml-exc-c14n#");
-        // WSS4J finds the Body of either SOAP version by this name
-        wss.put(ConfigurationConstants.SIGNATURE_PARTS, "{Element}{" + WSU + "}Timestamp;{Element}{http://schemas.xmlsoap.org/soap/envelope/}Body");
+        wss.put(ConfigurationConstants.SIGNATURE_PARTS, "{Element}{" + WSU + "}Timestamp;{Element}{" + soapNamespace + "}Body");
         wss.put(ConfigurationConstants.EXPAND_XOP_INCLUDE_FOR_SIGNATURE, "true");
         return wss;
     }
