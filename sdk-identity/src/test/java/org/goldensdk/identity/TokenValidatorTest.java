@@ -1,5 +1,6 @@
 package org.goldensdk.identity;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -246,6 +247,23 @@ class TokenValidatorTest {
         provider.scheduler.advance(Duration.ofMinutes(11));
 
         assertRejected(token, "no RSA key with kid 'key-1'");
+    }
+
+    @Test
+    void aProviderOutageKeepsTheKnownKeysInUseAndRetriesOncePerInterval() {
+        validator.validate(provider.token());
+        provider.server.stubFor(get(urlPathEqualTo("/realms/gov/jwks")).willReturn(aResponse().withStatus(503)));
+        provider.scheduler.advance(Duration.ofMinutes(10));
+
+        assertThat(validator.validate(provider.token()).subject()).isEqualTo("user-42");
+        assertThat(provider.jwksFetches()).isEqualTo(2);
+        provider.scheduler.advance(Duration.ofSeconds(30));
+        assertThat(validator.validate(provider.token()).subject()).isEqualTo("user-42");
+        assertRejected(TestProvider.sign(TestProvider.generateKey("other"), provider.claims().build(), h -> { }), "unknown or removed key");
+        assertThat(provider.jwksFetches()).as("no second attempt within the interval").isEqualTo(2);
+        provider.scheduler.advance(Duration.ofSeconds(30));
+        validator.validate(provider.token());
+        assertThat(provider.jwksFetches()).isEqualTo(3);
     }
 
     @Test
