@@ -143,16 +143,7 @@ public final class SsoFilter implements Filter {
     }
 
     private Optional<SsoSession> current(HttpServletRequest request) {
-        HttpSession servletSession = request.getSession(false);
-        Object id = servletSession == null ? null : servletSession.getAttribute(Servlets.SESSION_ATTRIBUTE);
-        if (!(id instanceof String sessionId)) {
-            return Optional.empty();
-        }
-        Optional<SsoSession> session = sessions.get(sessionId);
-        if (session.isEmpty()) {
-            servletSession.removeAttribute(Servlets.SESSION_ATTRIBUTE);
-        }
-        return session;
+        return Servlets.session(request, sessions);
     }
 
     private void startLogin(HttpServletRequest request, HttpServletResponse response) throws IOException {
