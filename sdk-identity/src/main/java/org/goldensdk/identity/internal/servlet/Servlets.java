@@ -33,9 +33,13 @@ public final class Servlets {
         return context != null && uri.startsWith(context) ? uri.substring(context.length()) : uri;
     }
 
-    /** The path and query inside the application, to come back to after login. */
+    /**
+     * The path and query inside the application, to come back to after login. Leading slashes and
+     * backslashes collapse to one slash, so {@code //evil.example} cannot become a redirect off-site.
+     */
     public static String pathAndQuery(HttpServletRequest request) {
-        return path(request) + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        String path = path(request).replaceFirst("^[/\\\\]+", "/");
+        return (path.startsWith("/") ? path : "/" + path) + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
     }
 
     /** 256 random bits, base64url: state, nonce, PKCE verifier, session ids. */
