@@ -14,7 +14,12 @@ import com.nimbusds.jose.JWEAlgorithm;
 import com.nimbusds.jose.JWEHeader;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.crypto.RSAEncrypter;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -91,6 +96,21 @@ class TokenValidatorTest {
 
         assertRejected(header + "." + payload + ".", "unsigned (alg " + none + ")");
         assertRejected(new PlainJWT(provider.claims().build()).serialize(), "unsigned (alg none)");
+    }
+
+    @Test
+    void acceptsEs256FromAP256KeyOfTheProvider() throws Exception {
+        ECKey ecKey = new ECKeyGenerator(Curve.P_256).keyID("ec-1").keyUse(KeyUse.SIGNATURE).generate();
+        provider.server.stubFor(get(urlPathEqualTo("/realms/gov/jwks")).willReturn(TestProvider.json(
+                new JWKSet(List.of(provider.key().toPublicJWK(), ecKey.toPublicJWK())).toString())));
+        SignedJWT es256 = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("ec-1").type(new JOSEObjectType("at+jwt"))
+                .build(), provider.claims().build());
+        es256.sign(new ECDSASigner(ecKey));
+
+        assertThat(validator.validate(es256.serialize()).subject()).isEqualTo("user-42");
+        TokenValidator rsaOnly = identity.tokenValidator().audience(TestProvider.AUDIENCE).algorithms("RS256").build();
+        assertThatThrownBy(() -> rsaOnly.validate(es256.serialize())).isInstanceOf(AuthenticationException.class)
+                .hasMessageContaining("alg ES256 is not allowed (allowed: [RS256])");
     }
 
     @Test
