@@ -116,7 +116,8 @@ public final class ExchangeClient implements AutoCloseable {
         notifier.notifyPending();
         Duration lease = b.leaseDuration == null ? Dispatcher.defaultLease(b.retryPolicy) : b.leaseDuration;
         this.dispatcher = new Dispatcher(store, transport, recorder, notifier, clock, new Dispatcher.Options(
-                b.retryPolicy, b.dispatchInterval, lease, b.maxDeliveryAttempts, b.orderedConversations));
+                b.retryPolicy, b.dispatchInterval, lease, b.maxDeliveryAttempts, b.orderedConversations,
+                b.dispatchConcurrency));
         ReceiptPoller poller = new ReceiptPoller(store, transport, recorder, notifier, transport.baseUri().toString(),
                 b.receiptPollInterval);
         this.dispatchTask = new PeriodicTask(scheduler, "exchange dispatcher", dispatcher::runOnce, AFTER_FAILURE);
@@ -473,7 +474,7 @@ public final class ExchangeClient implements AutoCloseable {
 
         static {
             List<String> keys = new ArrayList<>(List.of("hub", "hub-party", "party", "store-directory", "suite",
-                    "receipt-poll-interval", "dispatch-interval", "lease-duration", "max-delivery-attempts",
+                    "receipt-poll-interval", "dispatch-interval", "dispatch-concurrency", "lease-duration", "max-delivery-attempts",
                     "max-outbox-messages", "ordered-conversations", "retention"));
             RetryPolicy.SETTING_NAMES.forEach(name -> keys.add("retry." + name));
             SETTING_KEYS = keys.stream().map(key -> PREFIX + key).toList();
@@ -493,6 +494,7 @@ public final class ExchangeClient implements AutoCloseable {
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private Duration receiptPollInterval = Duration.ofSeconds(5);
         private Duration dispatchInterval = Duration.ofSeconds(1);
+        private int dispatchConcurrency = 1;
         private Duration leaseDuration;
         private int maxDeliveryAttempts = Integer.MAX_VALUE;
         private long maxOutboxMessages = 100_000;
@@ -625,6 +627,23 @@ public final class ExchangeClient implements AutoCloseable {
         }
 
         /**
+         * How many messages the dispatcher posts to the hub at a time; 1 (one after the other) by
+         * default. The hub's round trip dominates a delivery, so a few at a time multiply a node's
+         * dispatch rate (docs/exchange-client.md gives figures). Ordered conversations keep their
+         * order: a conversation's next message is claimed only once the earlier one was accepted.
+         *
+         * @throws ConfigurationException if below 1 or above 64
+         */
+        public Builder dispatchConcurrency(int concurrency) {
+            if (concurrency < 1 || concurrency > 64) {
+                throw new ConfigurationException(PREFIX + "dispatch-concurrency",
+                        "the dispatch concurrency must be 1 to 64, got " + concurrency);
+            }
+            this.dispatchConcurrency = concurrency;
+            return this;
+        }
+
+        /**
          * How long a node's claim on a message holds: another client on the same store takes the
          * message only after that, so a node that died mid-delivery leaves its messages for this
          * long. Must exceed the longest single delivery (the transport's retries and
@@ -703,6 +722,7 @@ public final class ExchangeClient implements AutoCloseable {
             settings.getEnum(PREFIX + "suite", CryptoSuite.class).ifPresent(this::suite);
             settings.getDuration(PREFIX + "receipt-poll-interval").ifPresent(this::receiptPollInterval);
             settings.getDuration(PREFIX + "dispatch-interval").ifPresent(this::dispatchInterval);
+            settings.getInt(PREFIX + "dispatch-concurrency").ifPresent(this::dispatchConcurrency);
             settings.getDuration(PREFIX + "lease-duration").ifPresent(this::leaseDuration);
             settings.getDuration(PREFIX + "retention").ifPresent(this::retention);
             settings.getInt(PREFIX + "max-delivery-attempts").ifPresent(this::maxDeliveryAttempts);
