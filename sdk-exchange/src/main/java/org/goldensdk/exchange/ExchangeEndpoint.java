@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import jakarta.servlet.http.HttpServlet;
 import java.net.URI;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -122,7 +123,7 @@ public final class ExchangeEndpoint implements AutoCloseable {
                     }
 
                     @Override
-                    public Outcome dispatch(PlainMessage message, Receipt delivered) {
+                    public Outcome dispatch(PlainMessage message, Receipt delivered, Connection transaction) {
                         List<Message.Attachment> attachments = new ArrayList<>();
                         for (int i = 0; i < message.attachments().size(); i++) {
                             AttachmentInfo info = message.header().attachments().get(i);
@@ -130,7 +131,7 @@ public final class ExchangeEndpoint implements AutoCloseable {
                         }
                         return handlers.get(message.header().service()).handle(
                                 new ReceivedMessage(message.header(), message.payload(), attachments),
-                                new MessageContext(message.envelope(), List.of(delivered)));
+                                new MessageContext(message.envelope(), List.of(delivered), transaction));
                     }
 
                     @Override
@@ -166,7 +167,7 @@ public final class ExchangeEndpoint implements AutoCloseable {
             attachments.add(new Message.Attachment(info.name(), info.contentType(), request.attachments().get(i)));
         }
         Object body = Objects.requireNonNull(handler.respond(new ReceivedMessage(asked, request.payload(), attachments),
-                new MessageContext(request.envelope(), List.of())), "the request handler returned no response");
+                new RequestContext(request.envelope())), "the request handler returned no response");
         Duration left = Duration.between(clock.instant(), asked.expiresAt());
         if (left.isNegative() || left.isZero()) {
             throw new ValidationException("expiresAt", "request.expiresAt", "request " + asked.messageId()

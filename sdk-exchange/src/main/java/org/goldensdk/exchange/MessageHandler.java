@@ -9,8 +9,9 @@ package org.goldensdk.exchange;
  * committed together with the message id and signed into the receipt the sender gets. Throwing
  * instead commits nothing: the hub is answered 503 and delivers the message again later, so throw
  * for a transient failure (your database is down) and reject for a business refusal. Because a
- * process may die after your side effects but before the commit, make side effects idempotent by
- * {@link ReceivedMessage#messageId()} where you can.
+ * process may die after your side effects but before the commit, write them through
+ * {@link MessageContext#connection()} — they then commit together with the outcome, exactly once —
+ * or make them idempotent by {@link ReceivedMessage#messageId()}.
  *
  * <p>Handlers are called concurrently for different messages and must be thread-safe.
  */

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -199,7 +200,8 @@ public final class DeliveryProcessor {
         Inbox.Recorded recorded = inbox.find(header.sender(), header.messageId())
                 .orElseGet(() -> inbox.recordOnce(entry, clock.instant(),
                         () -> encode(issue(envelope, ReceiptState.DELIVERED, null, null)),
-                        delivered -> encodeOrNull(outcome(envelope, header, payload, attachments, delivered))));
+                        (transaction, delivered) -> encodeOrNull(outcome(envelope, header, payload, attachments, delivered,
+                                transaction))));
         if (!recorded.envelopeDigest().equals(entry.envelopeDigest())) {
             throw new ConflictException("message " + header.messageId() + " from " + header.sender()
                     + " was received before with another envelope (digest " + recorded.envelopeDigest()
@@ -209,7 +211,7 @@ public final class DeliveryProcessor {
     }
 
     private Receipt outcome(Envelope envelope, EnvelopeHeader header, byte[] payload, List<byte[]> attachments,
-            String deliveredJson) {
+            String deliveredJson, Connection transaction) {
         if (!dispatcher.handles(header.service())) {
             LOG.info("rejected message {}: no handler for service {}", header.messageId(), header.service());
             return issue(envelope, ReceiptState.REJECTED, UNKNOWN_SERVICE,
@@ -219,7 +221,7 @@ public final class DeliveryProcessor {
         Receipt delivered = JSON.decodeReceipt(deliveredJson.getBytes(StandardCharsets.UTF_8));
         Outcome outcome;
         try {
-            outcome = Objects.requireNonNull(dispatcher.dispatch(message, delivered), "the handler returned no outcome");
+            outcome = Objects.requireNonNull(dispatcher.dispatch(message, delivered, transaction), "the handler returned no outcome");
         } catch (RuntimeException e) {
             // Logged with its cause where the 503 is answered (sdk-cxf's error mapping).
             throw new GoldenException(ErrorCode.UNAVAILABLE, "the handler for " + header.service() + " failed on message "

@@ -1,5 +1,6 @@
 package org.goldensdk.exchange.internal.endpoint;
 
+import java.sql.Connection;
 import org.goldensdk.exchange.Outcome;
 import org.goldensdk.exchange.Receipt;
 import org.goldensdk.exchange.ServiceId;
@@ -9,8 +10,11 @@ public interface Dispatcher {
     /** Whether a handler is registered for {@code service}. */
     boolean handles(ServiceId service);
 
-    /** Calls the handler of the message's service; {@code delivered} is the DELIVERED receipt about to be committed. */
-    Outcome dispatch(PlainMessage message, Receipt delivered);
+    /**
+     * Calls the handler of the message's service; {@code delivered} is the DELIVERED receipt about
+     * to be committed, {@code transaction} the inbox's connection in the transaction that commits it.
+     */
+    Outcome dispatch(PlainMessage message, Receipt delivered, Connection transaction);
 
     /** Whether a request handler is registered for {@code service}. */
     boolean responds(ServiceId service);

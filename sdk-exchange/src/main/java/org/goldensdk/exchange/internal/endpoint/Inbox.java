@@ -13,7 +13,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.goldensdk.core.BackpressureException;
 import org.goldensdk.core.ConflictException;
@@ -51,6 +50,17 @@ public final class Inbox {
         }
     }
 
+    /** Handles a message inside the inbox's transaction and returns its outcome receipt as JSON. */
+    @FunctionalInterface
+    public interface Handling {
+        /**
+         * @param transaction the inbox's connection in the open transaction, valid only during this
+         *     call; it refuses commit, rollback and close
+         * @param deliveredReceipt the DELIVERED receipt about to be committed, as JSON
+         */
+        String outcome(Connection transaction, String deliveredReceipt);
+    }
+
     /** What identifies and describes a message in the inbox. */
     public record Entry(PartyId sender, MessageId messageId, DigestValue envelopeDigest, ServiceId service,
             Instant expiresAt) {
@@ -68,15 +78,17 @@ public final class Inbox {
     /**
      * Records a message not handled before, in one transaction: inserts its row with the receipt
      * {@code delivered} supplies, then stores what {@code outcome} (the handler) makes of the
-     * DELIVERED receipt (null when the handler left it pending), then commits. If the message was recorded meanwhile (a concurrent or
-     * earlier delivery), returns that record without calling either. If {@code outcome} throws,
-     * nothing is recorded and the exception propagates.
+     * DELIVERED receipt (null when the handler left it pending) — the handler may write through
+     * the transaction's connection — then commits. If the message was recorded meanwhile (a
+     * concurrent or earlier delivery), returns that record without calling either. If
+     * {@code outcome} throws, nothing is recorded, the handler's writes are rolled back too, and
+     * the exception propagates.
      *
      * @throws BackpressureException if another delivery of the same message is being handled right
      *     now and did not commit; retrying later answers its receipts
      * @throws StorageException if the database fails
      */
-    public Recorded recordOnce(Entry entry, Instant receivedAt, Supplier<String> delivered, UnaryOperator<String> outcome) {
+    public Recorded recordOnce(Entry entry, Instant receivedAt, Supplier<String> delivered, Handling outcome) {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
@@ -91,7 +103,7 @@ public final class Inbox {
     }
 
     private Recorded recordOnce(Connection connection, Entry entry, Instant receivedAt, Supplier<String> delivered,
-            UnaryOperator<String> outcome) throws SQLException {
+            Handling outcome) throws SQLException {
         try {
             Optional<Recorded> earlier = select(connection, entry.sender(), entry.messageId());
             if (earlier.isPresent()) {
@@ -100,7 +112,7 @@ public final class Inbox {
             }
             String deliveredReceipt = delivered.get();
             insert(connection, entry, receivedAt, deliveredReceipt);
-            String outcomeReceipt = outcome.apply(deliveredReceipt);
+            String outcomeReceipt = handle(connection, outcome, deliveredReceipt);
             if (outcomeReceipt == null) {
                 connection.commit();
                 return new Recorded(entry.envelopeDigest(), List.of(deliveredReceipt));
@@ -124,6 +136,15 @@ public final class Inbox {
         } catch (RuntimeException | Error e) {
             connection.rollback();
             throw e;
+        }
+    }
+
+    private static String handle(Connection connection, Handling outcome, String deliveredReceipt) throws SQLException {
+        LentConnection lent = new LentConnection(connection);
+        try {
+            return outcome.outcome(lent.view(), deliveredReceipt);
+        } finally {
+            lent.end();
         }
     }
 

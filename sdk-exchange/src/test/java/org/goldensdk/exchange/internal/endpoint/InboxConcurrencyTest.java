@@ -50,7 +50,7 @@ class InboxConcurrencyTest {
             AtomicInteger handled = new AtomicInteger();
 
             CompletableFuture<Inbox.Recorded> first = CompletableFuture.supplyAsync(() -> inbox.recordOnce(entry, Instant.now(),
-                    () -> "{\"delivered\":1}", delivered -> {
+                    () -> "{\"delivered\":1}", (transaction, delivered) -> {
                         handled.incrementAndGet();
                         inHandler.countDown();
                         awaitLatch(release);
@@ -58,7 +58,7 @@ class InboxConcurrencyTest {
                     }));
             assertThat(inHandler.await(10, TimeUnit.SECONDS)).isTrue();
             CompletableFuture<Inbox.Recorded> second = CompletableFuture.supplyAsync(() -> inbox.recordOnce(entry, Instant.now(),
-                    () -> "{\"delivered\":2}", delivered -> {
+                    () -> "{\"delivered\":2}", (transaction, delivered) -> {
                         handled.incrementAndGet();
                         return "{\"processed\":2}";
                     }));
