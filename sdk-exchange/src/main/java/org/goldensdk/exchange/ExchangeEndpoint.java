@@ -167,7 +167,7 @@ public final class ExchangeEndpoint implements AutoCloseable {
             attachments.add(new Message.Attachment(info.name(), info.contentType(), request.attachments().get(i)));
         }
         Object body = Objects.requireNonNull(handler.respond(new ReceivedMessage(asked, request.payload(), attachments),
-                new RequestContext(request.envelope())), "the request handler returned no response");
+                new MessageContext(request.envelope())), "the request handler returned no response");
         Duration left = Duration.between(clock.instant(), asked.expiresAt());
         if (left.isNegative() || left.isZero()) {
             throw new ValidationException("expiresAt", "request.expiresAt", "request " + asked.messageId()

@@ -19,7 +19,12 @@ public final class MessageContext {
     MessageContext(Envelope envelope, List<Receipt> receipts, Connection transaction) {
         this.envelope = Objects.requireNonNull(envelope, "envelope");
         this.receipts = List.copyOf(receipts);
-        this.transaction = Objects.requireNonNull(transaction, "transaction");
+        this.transaction = transaction;
+    }
+
+    /** The context of a request: a request is answered, not recorded, so there is no inbox transaction. */
+    MessageContext(Envelope envelope) {
+        this(envelope, List.of(), null);
     }
 
     /** The verified signed envelope, exactly as the sender signed it. */
@@ -54,8 +59,15 @@ public final class MessageContext {
      *   <li>Use it on the handler's own thread only; the endpoint calls handlers of different
      *       messages concurrently, each with its own transaction.</li>
      * </ul>
+     *
+     * @throws IllegalStateException for a {@link RequestHandler}: a request is answered, not
+     *     recorded in the inbox, so there is no transaction to join
      */
     public Connection connection() {
+        if (transaction == null) {
+            throw new IllegalStateException("a request handler has no inbox transaction: requests are answered, not"
+                    + " recorded in the inbox; open the application's own transaction if the answer needs one");
+        }
         return transaction;
     }
 

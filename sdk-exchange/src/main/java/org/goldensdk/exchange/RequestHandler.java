@@ -14,8 +14,8 @@ public interface RequestHandler {
      * Answers one verified request.
      *
      * @param request the verified (and decrypted) request
-     * @param context the verified request envelope and the caller's deadline
+     * @param context the verified request envelope (no receipts: requests get none)
      * @return the response body, encoded as JSON; never null
      */
-    Object respond(ReceivedMessage request, RequestContext context);
+    Object respond(ReceivedMessage request, MessageContext context);
 }

@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -361,24 +362,85 @@ class ExchangeClientStoreTest {
     }
 
     @Test
-    void printsHowFastSendPersists() {
-        int messages = 300;
-        byte[] kibibyte = new byte[1024];
-        java.util.Arrays.fill(kibibyte, (byte) 'x');
+    void sendAllStoresEveryMessageInOneTransactionOrNoneWithTheIdempotencyOfSend() throws Exception {
+        hub.acceptSubmissions();
         try (ExchangeClient client = client().build()) {
+            MessageId chosen = MessageId.generate();
+            List<MessageId> first = client.sendAll(List.of(message("{\"n\":1}").build(),
+                    message("{\"n\":2}").messageId(chosen).build(), message("{\"n\":3}").build()));
+            assertThat(first).hasSize(3).doesNotHaveDuplicates().element(1).isEqualTo(chosen);
+            assertThat(count("SELECT COUNT(*) FROM golden_outbox")).isEqualTo(3);
+
+            MessageId fresh = MessageId.generate();
+            assertThatThrownBy(() -> client.sendAll(List.of(message("{\"n\":4}").messageId(fresh).build(),
+                    message("{\"other\":2}").messageId(chosen).build())))
+                    .isInstanceOf(ConflictException.class).hasMessageContaining(chosen.toString());
+            assertThatThrownBy(() -> client.status(fresh)).as("rolled back with the conflict").isInstanceOf(NotFoundException.class);
+
+            List<MessageId> again = client.sendAll(List.of(message("{\"n\":2}").messageId(chosen).build(),
+                    message("{\"n\":4}").messageId(fresh).build()));
+            assertThat(again).containsExactly(chosen, fresh);
+            assertThat(client.sendAll(List.of())).isEmpty();
+
+            time.advance(Duration.ZERO);
+            assertThat(posted()).containsExactlyInAnyOrder(first.get(0), chosen, first.get(2), fresh);
+        }
+    }
+
+    @Test
+    void sendAllIntoAnOutboxWithoutRoomForAllOfThemStoresNone() throws Exception {
+        try (ExchangeClient client = client().maxOutboxMessages(3).build()) {
+            client.send(message("{\"n\":0}").build());
+            assertThatThrownBy(() -> client.sendAll(List.of(message("{\"n\":1}").build(), message("{\"n\":2}").build(),
+                    message("{\"n\":3}").build())))
+                    .isInstanceOf(BackpressureException.class).hasMessageContaining("holds 1 messages queued or being sent; 3 more");
+            assertThat(count("SELECT COUNT(*) FROM golden_outbox")).isOne();
+            assertThat(client.sendAll(List.of(message("{\"n\":1}").build(), message("{\"n\":2}").build()))).hasSize(2);
+            assertThat(count("SELECT COUNT(*) FROM golden_outbox")).isEqualTo(3);
+        }
+    }
+
+    /** Figures for the closing note and docs/exchange-client.md; printed, not asserted. */
+    @Test
+    void printsHowFastSendAndSendAllPersistAndOneNodeDispatches() {
+        int messages = 300;
+        int batch = 100;
+        hub.acceptSubmissions();
+        try (ExchangeClient client = client().maxDeliveryAttempts(1).build()) {
             for (int i = 0; i < 20; i++) {
-                client.send(Message.to(CUSTOMS.partyId()).service(ServiceId.of("tax.company-status", 1))
-                        .bytes("application/octet-stream", kibibyte).build());
+                client.sendAll(List.of(kibibyteMessage(), kibibyteMessage()));
+                client.send(kibibyteMessage());
             }
             long started = System.nanoTime();
             for (int i = 0; i < messages; i++) {
-                client.send(Message.to(CUSTOMS.partyId()).service(ServiceId.of("tax.company-status", 1))
-                        .bytes("application/octet-stream", kibibyte).build());
+                client.send(kibibyteMessage());
             }
-            long elapsed = System.nanoTime() - started;
-            System.out.printf("send on %s: %d messages of 1 KiB persisted in %d ms, %.0f messages/s (one thread)%n",
-                    store, messages, elapsed / 1_000_000, messages / (elapsed / 1e9));
-            assertThat(client.status(client.send(message("{}").build())).state()).isEqualTo(State.QUEUED);
+            long sendNanos = System.nanoTime() - started;
+            started = System.nanoTime();
+            for (int i = 0; i < messages / batch; i++) {
+                List<Message> messagesOfBatch = new ArrayList<>();
+                for (int j = 0; j < batch; j++) {
+                    messagesOfBatch.add(kibibyteMessage());
+                }
+                client.sendAll(messagesOfBatch);
+            }
+            long sendAllNanos = System.nanoTime() - started;
+            started = System.nanoTime();
+            time.advance(Duration.ZERO);
+            long dispatchNanos = System.nanoTime() - started;
+            int dispatched = posted().size();
+            System.out.printf("on %s, 1 KiB messages, one thread: send persisted %.0f messages/s, sendAll (batches of %d)"
+                    + " %.0f messages/s; one node dispatched %d to the hub at %.0f messages/s%n", store,
+                    messages / (sendNanos / 1e9), batch, messages / (sendAllNanos / 1e9), dispatched,
+                    dispatched / (dispatchNanos / 1e9));
+            assertThat(dispatched).isEqualTo(60 + 2 * messages);
         }
+    }
+
+    private static Message kibibyteMessage() {
+        byte[] kibibyte = new byte[1024];
+        java.util.Arrays.fill(kibibyte, (byte) 'x');
+        return Message.to(CUSTOMS.partyId()).service(ServiceId.of("tax.company-status", 1))
+                .bytes("application/octet-stream", kibibyte).build();
     }
 }

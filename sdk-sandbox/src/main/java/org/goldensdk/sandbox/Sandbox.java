@@ -38,6 +38,9 @@ import org.goldensdk.sandbox.internal.HubStore;
 import org.goldensdk.sandbox.internal.PendingRequests;
 import org.goldensdk.sandbox.internal.PullWaiters;
 import org.goldensdk.sandbox.internal.Pusher;
+import org.goldensdk.sandbox.internal.identity.IdentityProvider;
+import org.goldensdk.sandbox.internal.portal.SandboxPortal;
+import org.goldensdk.portal.Agency;
 import org.goldensdk.testkit.TestCredentials;
 import org.goldensdk.testkit.TestDepartment;
 
@@ -63,6 +66,9 @@ public final class Sandbox implements AutoCloseable {
     /** The base path of the hub's REST API. */
     public static final String HUB_BASE_PATH = "/exchange/v1";
     private static final String BUNDLED_CONTRACT = "openapi.yaml";
+    /** The base path of the portal's publishing API (on the hub's mutual-TLS port). */
+    public static final String PORTAL_BASE_PATH = "/portal/v1";
+    private static final String BUNDLED_PORTAL_CONTRACT = "portal/openapi.yaml";
 
     private final GoldenServer server;
     private final HubStore store;
@@ -73,9 +79,12 @@ public final class Sandbox implements AutoCloseable {
     private final SandboxFaults faults;
     private final Optional<ContractCheck> contract;
     private final PullWaiters pullWaiters;
+    private final IdentityProvider identity;
+    private final SandboxPortal portal;
 
     private Sandbox(GoldenServer server, HubStore store, Pusher pusher, Scheduler scheduler, boolean ownsScheduler,
-            TrustAnchors trustAnchors, SandboxFaults faults, Optional<ContractCheck> contract, PullWaiters pullWaiters) {
+            TrustAnchors trustAnchors, SandboxFaults faults, Optional<ContractCheck> contract, PullWaiters pullWaiters,
+            IdentityProvider identity, SandboxPortal portal) {
         this.pullWaiters = pullWaiters;
         this.server = server;
         this.store = store;
@@ -85,6 +94,8 @@ public final class Sandbox implements AutoCloseable {
         this.trustAnchors = trustAnchors;
         this.faults = faults;
         this.contract = contract;
+        this.identity = identity;
+        this.portal = portal;
     }
 
     /** A builder: a free port, in-memory state, every {@link TestDepartment} registered, no rights yet. */
@@ -98,6 +109,25 @@ public final class Sandbox implements AutoCloseable {
      */
     public URI hubUri() {
         return server.uri();
+    }
+
+    /**
+     * The portal's publishing API ({@code docs/portal/openapi.yaml}) as {@code PortalClient.builder().endpoint(…)}
+     * takes it: {@code https://127.0.0.1:<port>/portal/v1/}, mutual TLS on the hub's port; an agency
+     * is the credit code and organisation name of its TLS client certificate. When the sandbox
+     * {@link #checksContract() checks its contract}, the portal API's traffic is checked against
+     * the bundled portal document too, its violations among {@link #contractViolations()}.
+     */
+    public URI portalApiUri() {
+        return server.uri().resolve(PORTAL_BASE_PATH.substring(1) + "/");
+    }
+
+    /**
+     * The portal's public pages for a person's browser, on plain HTTP:
+     * {@code http://127.0.0.1:<port>/portal/} (home, columns, articles, guides, mailbox, search).
+     */
+    public URI portalPagesUri() {
+        return portal.pagesUri();
     }
 
     /** The hub's own party, the issuer of ACCEPTED receipts: {@link TestDepartment#EXCHANGE_PLATFORM}. */
@@ -199,11 +229,88 @@ public final class Sandbox implements AutoCloseable {
         contract.ifPresent(ContractCheck::clear);
     }
 
+    /**
+     * The identity provider's base address, {@code https://127.0.0.1:<port>/}: its own HTTPS port
+     * (server certificate from the development CA, no client certificate asked), with the OIDC
+     * provider at {@link #issuer()} and the CAS server at {@link #casUri()}.
+     */
+    public URI identityUri() {
+        return identity.baseUri();
+    }
+
+    /**
+     * The OpenID Connect issuer, {@code https://127.0.0.1:<port>/oidc}; its metadata is at
+     * {@code <issuer>/.well-known/openid-configuration}. Endpoints and rules: {@code docs/sandbox.md}.
+     */
+    public URI issuer() {
+        return URI.create(identity.issuer());
+    }
+
+    /**
+     * The CAS 3.0 server prefix, {@code https://127.0.0.1:<port>/cas/} (with the trailing slash, so
+     * {@code login}, {@code p3/serviceValidate} and {@code logout} resolve against it).
+     */
+    public URI casUri() {
+        return URI.create(identity.casPrefix());
+    }
+
+    /**
+     * The {@code client_id} under which a department's system gets application tokens (client
+     * credentials): {@code <credit code>.<system>}, e.g. {@code 11420100MB00000196.invoice} for
+     * {@code CN/420100/11420100MB00000196/invoice}. Every {@link TestDepartment} is registered,
+     * authenticated by {@link #DEPARTMENT_CLIENT_SECRET} ({@code client_secret_basic}) or by an ES256
+     * {@code private_key_jwt} signed with its INTL key.
+     */
+    public static String departmentClientId(PartyId party) {
+        return IdentityProvider.applicationClientId(Objects.requireNonNull(party, "party"));
+    }
+
+    /** The development client secret of every department's application client — never use it outside the sandbox. */
+    public static final String DEPARTMENT_CLIENT_SECRET = "golden-dev-client-secret";
+
+    /**
+     * Registers (or replaces) a web application as an OIDC client of the identity provider, e.g.
+     * an app behind {@code SsoFilter}.
+     */
+    public Sandbox registerWebClient(WebClient client) {
+        identity.registerWebClient(Objects.requireNonNull(client, "client"));
+        return this;
+    }
+
+    /**
+     * Allows CAS service URLs that start with {@code servicePrefix} (the CAS server refuses
+     * unregistered services); single logout requests are POSTed to the exact service URL a
+     * ticket was issued for.
+     *
+     * @throws ConfigurationException if the prefix is not an absolute http(s) URI
+     */
+    public Sandbox registerCasService(URI servicePrefix) {
+        if (servicePrefix == null || servicePrefix.getHost() == null
+                || !("https".equals(servicePrefix.getScheme()) || "http".equals(servicePrefix.getScheme()))) {
+            throw new ConfigurationException("servicePrefix", "a CAS service prefix is an absolute http(s) URI, got " + servicePrefix);
+        }
+        identity.registerCasService(servicePrefix.toString());
+        return this;
+    }
+
+    /**
+     * Rotates the identity provider's signing key: new tokens are signed with a new RS256 key
+     * (new {@code kid}); the previous key stays in the JWKS for the grace period
+     * ({@link Builder#identityKeyGracePeriod(Duration)}, measured on the sandbox's scheduler) and is
+     * then removed, after which tokens it signed no longer validate or introspect as active.
+     */
+    public Sandbox rotateIdentityKeys() {
+        identity.rotateKeys();
+        return this;
+    }
+
     /** Stops the server and the pusher and releases the state (an in-memory database is dropped). Idempotent. */
     @Override
     public void close() {
         pullWaiters.close();
         server.close();
+        identity.close();
+        portal.close();
         pusher.close();
         if (ownsScheduler) {
             scheduler.close();
@@ -240,6 +347,9 @@ public final class Sandbox implements AutoCloseable {
         private Optional<ContractCheck> contract = Optional.empty();
         private final List<AccessRight> rights = new ArrayList<>();
         private Duration pullVisibilityTimeout = Duration.ofMinutes(5);
+        private int identityPort;
+        private Duration identityKeyGracePeriod = Duration.ofHours(1);
+        private int portalPagesPort;
 
         private Builder() {
         }
@@ -256,6 +366,33 @@ public final class Sandbox implements AutoCloseable {
                 throw new ConfigurationException("pullVisibilityTimeout", "the visibility timeout must be positive, got " + timeout);
             }
             this.pullVisibilityTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * The identity provider's port; 0 (default) picks a free one.
+         *
+         * @throws ConfigurationException if outside 0–65535
+         */
+        public Builder identityPort(int port) {
+            if (port < 0 || port > 65535) {
+                throw new ConfigurationException("identityPort", "the port must be 0 (any free port) to 65535, got " + port);
+            }
+            this.identityPort = port;
+            return this;
+        }
+
+        /**
+         * How long a rotated-out signing key stays published ({@link Sandbox#rotateIdentityKeys()});
+         * default one hour, longer than any token the provider issues lives.
+         *
+         * @throws ConfigurationException if negative
+         */
+        public Builder identityKeyGracePeriod(Duration grace) {
+            if (grace == null || grace.isNegative()) {
+                throw new ConfigurationException("identityKeyGracePeriod", "the grace period must be zero or positive, got " + grace);
+            }
+            this.identityKeyGracePeriod = grace;
             return this;
         }
 
@@ -307,6 +444,19 @@ public final class Sandbox implements AutoCloseable {
         /** Whether every {@link TestDepartment} is registered with its certificates at start; true by default. */
         public Builder testDepartments(boolean register) {
             this.testDepartments = register;
+            return this;
+        }
+
+        /**
+         * The port of the portal's public pages (plain HTTP); 0 (default) picks a free one.
+         *
+         * @throws ConfigurationException if outside 0–65535
+         */
+        public Builder portalPagesPort(int port) {
+            if (port < 0 || port > 65535) {
+                throw new ConfigurationException("portalPagesPort", "the port must be 0 (any free port) to 65535, got " + port);
+            }
+            this.portalPagesPort = port;
             return this;
         }
 
@@ -377,6 +527,8 @@ public final class Sandbox implements AutoCloseable {
             Scheduler time = ownsScheduler ? Scheduler.system() : scheduler;
             HubStore store = HubStore.open(databaseDirectory);
             Pusher pusher = null;
+            IdentityProvider identity = null;
+            SandboxPortal portal = null;
             try {
                 if (testDepartments) {
                     for (TestDepartment department : TestDepartment.values()) {
@@ -392,26 +544,64 @@ public final class Sandbox implements AutoCloseable {
                         new HubService.Inboxes(time, waiters, pullVisibilityTimeout, anchors, new PendingRequests()));
                 FaultInjector faults = new FaultInjector();
                 RestApi api = RestApi.of(new HubResource(service, faults)).withMaxRequestBytes(maxRequestBytes);
+                portal = SandboxPortal.start(databaseDirectory, time.clock(), portalAgencies(), portalPagesPort,
+                        contract.map(check -> check.alongside(bundledDocument(BUNDLED_PORTAL_CONTRACT), BUNDLED_PORTAL_CONTRACT)));
                 if (contract.isPresent()) {
                     api = api.withProviders(new ContractFilter(contract.get()));
+                }
+                identity = IdentityProvider.start(identityPort, time, identityKeyGracePeriod, TlsConfig.of(hub, anchors),
+                        TlsConfig.of(hub, anchors));
+                for (TestDepartment department : TestDepartment.values()) {
+                    identity.registerApplication(department.partyId(), department.organisation(),
+                            department.credentials().intlCertificateChain().get(0), DEPARTMENT_CLIENT_SECRET);
                 }
                 GoldenServer server = GoldenServer.builder()
                         .port(port)
                         .tls(TlsConfig.of(hub, anchors))
                         .clientAuth(ClientAuth.REQUIRED)
                         .api(HUB_BASE_PATH, api)
+                        .api(PORTAL_BASE_PATH, portal.api())
                         .start();
                 return new Sandbox(server, store, pusher, time, ownsScheduler, anchors, new SandboxFaults(faults), contract,
-                        waiters);
+                        waiters, identity, portal);
             } catch (RuntimeException e) {
+                if (identity != null) {
+                    identity.close();
+                }
                 if (pusher != null) {
                     pusher.close();
+                }
+                if (portal != null) {
+                    portal.close();
                 }
                 store.close();
                 if (ownsScheduler) {
                     time.close();
                 }
                 throw e;
+            }
+        }
+
+        /** The agencies citizens may write to on the portal: every test department but the platform itself. */
+        private static List<Agency> portalAgencies() {
+            List<Agency> agencies = new ArrayList<>();
+            for (TestDepartment department : TestDepartment.values()) {
+                if (department != TestDepartment.EXCHANGE_PLATFORM) {
+                    agencies.add(new Agency(department.organisation(), department.creditCode()));
+                }
+            }
+            return agencies;
+        }
+
+        private static String bundledDocument(String resource) {
+            try (InputStream document = Sandbox.class.getResourceAsStream(resource)) {
+                if (document == null) {
+                    throw new ConfigurationException("contract", "the bundled OpenAPI document " + resource
+                            + " is missing from the sandbox's jar");
+                }
+                return new String(document.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new ConfigurationException("contract", "cannot read the bundled OpenAPI document: " + e.getMessage(), e);
             }
         }
     }

@@ -5,6 +5,7 @@ import java.util.concurrent.CountDownLatch;
 import org.goldensdk.core.ConfigurationException;
 import org.goldensdk.testkit.DevCredentialsTool;
 import org.goldensdk.testkit.TestCredentials;
+import org.goldensdk.testkit.TestDepartment;
 
 /**
  * Runs the sandbox from the command line until Ctrl-C:
@@ -15,7 +16,8 @@ import org.goldensdk.testkit.TestCredentials;
  *
  * Options: {@code --port N} (default 0: a free port), {@code --credentials DIR} (where the
  * development credentials of this run are written; default {@code target/sandbox-credentials}),
- * {@code --exit} (start, print, stop — a smoke check). Every test department is registered with
+ * {@code --exit} (start, print, stop — a smoke check), {@code --identity-port N} (the identity
+ * provider's port; default 0: a free port). Every test department is registered with
  * the default rights of {@link AccessRight#defaults()}. The CA is made anew on each run, so use the
  * credentials of the same run.
  */
@@ -28,28 +30,43 @@ public final class SandboxMain {
         int port = 0;
         Path credentials = Path.of("target", "sandbox-credentials");
         boolean exit = false;
+        int identityPort = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
                 case "--credentials" -> credentials = Path.of(value(args, ++i, "--credentials"));
                 case "--exit" -> exit = true;
+                case "--identity-port" -> identityPort = Integer.parseInt(value(args, ++i, "--identity-port"));
                 default -> throw new ConfigurationException("args", "unknown option " + args[i]
-                        + "; use --port N, --credentials DIR, --exit");
+                        + "; use --port N, --credentials DIR, --exit, --identity-port N");
             }
         }
         DevCredentialsTool.main(new String[] {credentials.toString()});
-        Sandbox sandbox = Sandbox.builder().port(port).defaultRights().start();
+        Sandbox sandbox = Sandbox.builder().port(port).identityPort(identityPort).defaultRights().start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sandbox.close();
             stopped.countDown();
         }, "golden-sandbox-shutdown"));
         System.out.println("Golden sandbox hub: " + sandbox.hubUri() + " (party " + sandbox.hubParty() + ")");
+        System.out.println("portal publishing API: " + sandbox.portalApiUri() + " (mutual TLS, as the hub)");
+        System.out.println("portal pages: " + sandbox.portalPagesUri() + " (plain HTTP, for a browser)");
         System.out.println("credentials: " + credentials.toAbsolutePath() + " (trust-anchors.pem, <department>.p12, password "
                 + TestCredentials.PKCS12_PASSWORD + ")");
         System.out.println("rights:");
         AccessRight.defaults().forEach(right -> System.out.println("  " + right.sender() + " -> " + right.receiver()
                 + "  " + right.service()));
+        System.out.println("identity provider: OIDC issuer " + sandbox.issuer() + " (discovery: " + sandbox.issuer()
+                + "/.well-known/openid-configuration), CAS " + sandbox.casUri());
+        System.out.println("test users (user name / password):");
+        for (TestUser user : TestUser.values()) {
+            System.out.println("  " + user.username() + " / " + user.password() + "  " + user.displayName() + " (" + user.govKind() + ")");
+        }
+        System.out.println("department clients (client_credentials; secret " + Sandbox.DEPARTMENT_CLIENT_SECRET
+                + " or private_key_jwt with the INTL key):");
+        for (TestDepartment department : TestDepartment.values()) {
+            System.out.println("  " + Sandbox.departmentClientId(department.partyId()) + "  " + department.partyId());
+        }
         if (exit) {
             sandbox.close();
             return;

@@ -1,6 +1,23 @@
 package org.goldensdk.testkit;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.UnrecoverableKeyException;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.bouncycastle.pkcs.PKCSException;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
+import org.goldensdk.core.ConfigurationException;
+import org.goldensdk.core.MalformedInputException;
+import org.goldensdk.core.SignatureException;
+import org.goldensdk.core.ValidationException;
 import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -61,6 +78,8 @@ import org.goldensdk.core.TrustAnchors;
 public final class CertificateAuthority {
     private static final Provider BC = new BouncyCastleProvider();
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String GM_ROOT_ALIAS = "gm-root";
+    private static final String INTL_ROOT_ALIAS = "intl-root";
 
     private final Clock clock;
     private final Duration validity;
@@ -78,6 +97,16 @@ public final class CertificateAuthority {
         this.intlRootKeys = keyPair("secp256r1");
         this.gmRoot = root(gmRootKeys, builder.name + " GM root", from, to);
         this.intlRoot = root(intlRootKeys, builder.name + " INTL root", from, to);
+    }
+
+    private CertificateAuthority(Clock clock, Duration validity, KeyPair gmRootKeys, X509Certificate gmRoot, KeyPair intlRootKeys,
+            X509Certificate intlRoot) {
+        this.clock = clock;
+        this.validity = validity;
+        this.gmRootKeys = gmRootKeys;
+        this.intlRootKeys = intlRootKeys;
+        this.gmRoot = gmRoot;
+        this.intlRoot = intlRoot;
     }
 
     /** A CA with default settings: system UTC clock, leaves valid one year, roots ten years. */
@@ -122,13 +151,110 @@ public final class CertificateAuthority {
         KeyPair encryption = keyPair("sm2p256v1");
         KeyPair intl = keyPair("secp256r1");
         return DepartmentCredentials.builder()
-                .gmSigning(signing.getPrivate(), List.of(leaf(gmRootKeys, gmRoot, signing, subject(creditCode, organisation, "sign"),
-                        notBefore, notAfter, KeyUsage.digitalSignature | KeyUsage.nonRepudiation, false), gmRoot))
-                .gmEncryption(encryption.getPrivate(), List.of(leaf(gmRootKeys, gmRoot, encryption, subject(creditCode, organisation, "enc"),
-                        notBefore, notAfter, KeyUsage.keyEncipherment | KeyUsage.dataEncipherment | KeyUsage.keyAgreement, false), gmRoot))
-                .intl(intl.getPrivate(), List.of(leaf(intlRootKeys, intlRoot, intl, subject(creditCode, organisation, "intl"),
-                        notBefore, notAfter, KeyUsage.digitalSignature | KeyUsage.keyAgreement, true), intlRoot))
+                .gmSigning(signing.getPrivate(), List.of(leaf(gmRootKeys, gmRoot, signing.getPublic(), subject(creditCode, organisation, "sign"),
+                        notBefore, notAfter, CertificateRole.GM_SIGNING.keyUsage(), false), gmRoot))
+                .gmEncryption(encryption.getPrivate(), List.of(leaf(gmRootKeys, gmRoot, encryption.getPublic(), subject(creditCode, organisation, "enc"),
+                        notBefore, notAfter, CertificateRole.GM_ENCRYPTION.keyUsage(), false), gmRoot))
+                .intl(intl.getPrivate(), List.of(leaf(intlRootKeys, intlRoot, intl.getPublic(), subject(creditCode, organisation, "intl"),
+                        notBefore, notAfter, CertificateRole.INTL.keyUsage(), true), intlRoot))
                 .build();
+    }
+
+    /**
+     * Issues one certificate for a PKCS#10 certificate request (PEM, as {@code golden keygen} writes
+     * it), valid from the CA clock's now (less an hour of skew) for the default validity. The request's
+     * subject is kept as it is and must carry the department's credit code in serialNumber (2.5.4.5);
+     * the key must belong to the role's suite (SM2 for the GM roles, P-256 or RSA for INTL). The
+     * certificate gets the same extensions as the role's certificate from {@link #issue(CreditCode, String)}.
+     *
+     * @throws MalformedInputException if the text is not a PEM certificate request
+     * @throws SignatureException if the request's self-signature does not verify
+     * @throws ValidationException if the subject has no valid credit code or the key does not fit the role
+     */
+    public X509Certificate issue(String pkcs10Pem, CertificateRole role) {
+        Objects.requireNonNull(pkcs10Pem, "pkcs10Pem");
+        Objects.requireNonNull(role, "role");
+        JcaPKCS10CertificationRequest request = certificationRequest(pkcs10Pem);
+        PublicKey key;
+        try {
+            key = request.setProvider(BC).getPublicKey();
+            if (!request.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(BC).build(key))) {
+                throw new SignatureException("the certificate request's signature does not verify with its own key;"
+                        + " the request was altered or made with another key");
+            }
+        } catch (GeneralSecurityException | OperatorCreationException | PKCSException e) {
+            throw new SignatureException("cannot verify the certificate request's signature: " + e.getMessage(), e);
+        }
+        X500Name subject = request.getSubject();
+        RDN[] serials = subject.getRDNs(BCStyle.SERIALNUMBER);
+        if (serials.length != 1 || !CreditCode.parse(IETFUtils.valueToString(serials[0].getFirst().getValue())).hasValidCheckCharacter()) {
+            throw new ValidationException("subject", "csr.creditCode", "the request's subject " + subject
+                    + " must carry the department's credit code once as serialNumber (SERIALNUMBER=…)");
+        }
+        CryptoSuite suite = CryptoSuite.of(key);
+        if (suite != role.suite()) {
+            throw new ValidationException("key", "csr.suite", "a " + role + " certificate needs a " + role.suite()
+                    + " key, but the request holds a " + suite + " key; generate one with golden keygen --suite " + role.suite());
+        }
+        Instant now = clock.instant();
+        KeyPair issuerKeys = suite == CryptoSuite.GM ? gmRootKeys : intlRootKeys;
+        X509Certificate issuer = suite == CryptoSuite.GM ? gmRoot : intlRoot;
+        return leaf(issuerKeys, issuer, key, subject, now.minus(Duration.ofHours(1)), now.plus(validity), role.keyUsage(),
+                role == CertificateRole.INTL);
+    }
+
+    /**
+     * Saves the CA — both root keys and certificates (aliases {@code gm-root}, {@code intl-root}) —
+     * as a password-protected PKCS#12 file, so a later process can {@link #load} it and issue more.
+     * Development only: the root keys are in that file.
+     */
+    public void save(Path file, char[] password) {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            KeyStore store = KeyStore.getInstance("PKCS12", BC);
+            store.load(null, null);
+            store.setKeyEntry(GM_ROOT_ALIAS, gmRootKeys.getPrivate(), password, new java.security.cert.Certificate[] {gmRoot});
+            store.setKeyEntry(INTL_ROOT_ALIAS, intlRootKeys.getPrivate(), password, new java.security.cert.Certificate[] {intlRoot});
+            store.store(out, password);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot store the CA's keys in PKCS#12", e);
+        }
+    }
+
+    /**
+     * Loads a CA {@link #save saved} earlier; it issues with the system UTC clock and the default validity.
+     *
+     * @throws ConfigurationException (key {@code password}) for a wrong password, (key {@code ca}) for
+     *     a file that cannot be read or holds no development CA
+     */
+    public static CertificateAuthority load(Path file, char[] password) {
+        KeyStore store;
+        try (InputStream in = Files.newInputStream(file)) {
+            store = KeyStore.getInstance("PKCS12", BC);
+            store.load(in, password);
+        } catch (IOException e) {
+            if (e.getCause() instanceof UnrecoverableKeyException || String.valueOf(e.getMessage()).contains("password")) {
+                throw new ConfigurationException("password", "wrong password for the CA file " + file, e);
+            }
+            throw new ConfigurationException("ca", "cannot read the CA file " + file + ": " + e.getMessage(), e);
+        } catch (GeneralSecurityException e) {
+            throw new ConfigurationException("ca", "cannot read the CA file " + file + ": " + e.getMessage(), e);
+        }
+        try {
+            X509Certificate gm = (X509Certificate) store.getCertificate(GM_ROOT_ALIAS);
+            X509Certificate intl = (X509Certificate) store.getCertificate(INTL_ROOT_ALIAS);
+            PrivateKey gmKey = (PrivateKey) store.getKey(GM_ROOT_ALIAS, password);
+            PrivateKey intlKey = (PrivateKey) store.getKey(INTL_ROOT_ALIAS, password);
+            if (gm == null || intl == null || gmKey == null || intlKey == null) {
+                throw new ConfigurationException("ca", file + " holds no development CA (entries " + GM_ROOT_ALIAS + " and "
+                        + INTL_ROOT_ALIAS + "); write one with golden sandbox or golden ca init");
+            }
+            return new CertificateAuthority(Clock.systemUTC(), Duration.ofDays(365), new KeyPair(gm.getPublicKey(), gmKey), gm,
+                    new KeyPair(intl.getPublicKey(), intlKey), intl);
+        } catch (GeneralSecurityException e) {
+            throw new ConfigurationException("password", "cannot read the CA's keys from " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** Writes both root certificates, GM first, as one PEM file. */
@@ -158,6 +284,18 @@ public final class CertificateAuthority {
             throw new UncheckedIOException(e);
         }
         return text.toString();
+    }
+
+    private static JcaPKCS10CertificationRequest certificationRequest(String pem) {
+        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
+            Object object = parser.readObject();
+            if (object instanceof PKCS10CertificationRequest request) {
+                return new JcaPKCS10CertificationRequest(request);
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new MalformedInputException("cannot read the certificate request: " + e.getMessage(), e);
+        }
+        throw new MalformedInputException("the text holds no PEM certificate request (-----BEGIN CERTIFICATE REQUEST-----)", null);
     }
 
     private static X500Name subject(CreditCode creditCode, String organisation, String role) {
@@ -191,15 +329,15 @@ public final class CertificateAuthority {
         }
     }
 
-    private static X509Certificate leaf(KeyPair issuerKeys, X509Certificate issuer, KeyPair keys, X500Name subject,
+    private static X509Certificate leaf(KeyPair issuerKeys, X509Certificate issuer, PublicKey key, X500Name subject,
             Instant from, Instant to, int keyUsage, boolean tls) {
         try {
             JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer, serial(), Date.from(from), Date.from(to),
-                    subject, keys.getPublic());
+                    subject, key);
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage))
-                    .addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(keys.getPublic()))
+                    .addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(key))
                     .addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(issuer));
             if (tls) {
                 builder.addExtension(Extension.extendedKeyUsage, false,

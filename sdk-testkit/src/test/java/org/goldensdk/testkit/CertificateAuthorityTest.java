@@ -180,4 +180,54 @@ class CertificateAuthorityTest {
         context.init(credentials.tlsKeyManagers(), anchors.tlsTrustManagers(), null);
         return context;
     }
+
+    private static String certificateRequest(CryptoSuite suite, String creditCode) throws Exception {
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC",
+                new org.bouncycastle.jce.provider.BouncyCastleProvider());
+        generator.initialize(new java.security.spec.ECGenParameterSpec(suite == CryptoSuite.GM ? "sm2p256v1" : "secp256r1"));
+        java.security.KeyPair keys = generator.generateKeyPair();
+        org.bouncycastle.asn1.x500.X500Name subject = new org.bouncycastle.asn1.x500.X500Name(
+                "C=CN,O=Tax,SERIALNUMBER=" + creditCode + ",CN=Tax");
+        org.bouncycastle.pkcs.PKCS10CertificationRequest request = new org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder(
+                subject, keys.getPublic()).build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder(
+                        suite == CryptoSuite.GM ? "SM3WITHSM2" : "SHA256WITHECDSA")
+                .setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider()).build(keys.getPrivate()));
+        java.io.StringWriter pem = new java.io.StringWriter();
+        try (org.bouncycastle.openssl.jcajce.JcaPEMWriter writer = new org.bouncycastle.openssl.jcajce.JcaPEMWriter(pem)) {
+            writer.writeObject(request);
+        }
+        return pem.toString();
+    }
+
+    @Test
+    void aCertificateRequestIsCertifiedForItsRoleAndChainsToTheRoot() throws Exception {
+        X509Certificate signing = CA.issue(certificateRequest(CryptoSuite.GM, "11420100MB00000196"), CertificateRole.GM_SIGNING);
+        X509Certificate tls = CA.issue(certificateRequest(CryptoSuite.INTL, "11420100MB00000196"), CertificateRole.INTL);
+
+        CA.trustAnchors().validate(List.of(signing), CertificatePurpose.SIGNING, NOW);
+        CA.trustAnchors().validate(List.of(tls), CertificatePurpose.TLS_CLIENT, NOW);
+        assertThat(org.goldensdk.core.Certificates.creditCode(signing)).contains(TestDepartment.TAX.creditCode());
+    }
+
+    @Test
+    void aRequestWithoutACreditCodeOrWithTheWrongKeyIsRefused() throws Exception {
+        assertThatThrownBy(() -> CA.issue(certificateRequest(CryptoSuite.GM, "11420100MB00000196"), CertificateRole.INTL))
+                .isInstanceOf(org.goldensdk.core.ValidationException.class).hasMessageContaining("INTL key");
+        assertThatThrownBy(() -> CA.issue("-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n-----END CERTIFICATE REQUEST-----\n",
+                CertificateRole.GM_SIGNING)).isInstanceOf(org.goldensdk.core.MalformedInputException.class);
+    }
+
+    @Test
+    void aSavedCaLoadsAndIssuesUnderTheSameRoots(@TempDir Path dir) {
+        CA.save(dir.resolve("ca.p12"), "secret".toCharArray());
+
+        CertificateAuthority loaded = CertificateAuthority.load(dir.resolve("ca.p12"), "secret".toCharArray());
+
+        assertThat(loaded.gmRoot()).isEqualTo(CA.gmRoot());
+        assertThat(loaded.intlRoot()).isEqualTo(CA.intlRoot());
+        DepartmentCredentials issued = loaded.issue(TestDepartment.AUDIT.creditCode(), TestDepartment.AUDIT.organisation());
+        CA.trustAnchors().validate(issued.intlCertificateChain(), CertificatePurpose.TLS_CLIENT, Instant.now());
+        assertThatThrownBy(() -> CertificateAuthority.load(dir.resolve("ca.p12"), "wrong".toCharArray()))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.key()).isEqualTo("password"));
+    }
 }

@@ -27,12 +27,18 @@ public final class ContractCheck {
     private static final String BODY_MISSING = "validation.response.body.missing";
 
     private final OpenApiInteractionValidator validator;
-    private final List<String> violations = new ArrayList<>();
-    private long recorded;
-    private long cleared;
+    private final Log log;
 
-    private ContractCheck(OpenApiInteractionValidator validator) {
+    /** The violations of every check sharing it, in the order recorded. */
+    private static final class Log {
+        private final List<String> violations = new ArrayList<>();
+        private long recorded;
+        private long cleared;
+    }
+
+    private ContractCheck(OpenApiInteractionValidator validator, Log log) {
         this.validator = validator;
+        this.log = log;
     }
 
     /**
@@ -41,12 +47,26 @@ public final class ContractCheck {
      * @throws ConfigurationException if the document does not parse as OpenAPI
      */
     public static ContractCheck of(String yaml, String source) {
+        return new ContractCheck(validator(yaml, source), new Log());
+    }
+
+    /**
+     * A check against another OpenAPI document that records into this check's violations, so one
+     * mark, one list and one clear cover both APIs (the hub's and the portal's).
+     *
+     * @throws ConfigurationException if the document does not parse as OpenAPI
+     */
+    public ContractCheck alongside(String yaml, String source) {
+        return new ContractCheck(validator(yaml, source), log);
+    }
+
+    private static OpenApiInteractionValidator validator(String yaml, String source) {
         try {
-            return new ContractCheck(OpenApiInteractionValidator.createForInlineApiSpecification(yaml)
+            return OpenApiInteractionValidator.createForInlineApiSpecification(yaml)
                     // paths arrive relative to the server URL, so no server base path is stripped
                     .withBasePathOverride("/")
                     .withStrictOperationPathMatching()
-                    .build());
+                    .build();
         } catch (RuntimeException e) {
             throw new ConfigurationException("contract", source + " is not a readable OpenAPI document: " + e.getMessage(), e);
         }
@@ -115,25 +135,33 @@ public final class ContractCheck {
     }
 
     /** The violations recorded so far, oldest first; an immutable copy. */
-    public synchronized List<String> violations() {
-        return List.copyOf(violations);
+    public List<String> violations() {
+        synchronized (log) {
+            return List.copyOf(log.violations);
+        }
     }
 
     /** A mark of now: {@link #violationsSince(long)} answers the violations recorded after it. */
-    public synchronized long mark() {
-        return recorded;
+    public long mark() {
+        synchronized (log) {
+            return log.recorded;
+        }
     }
 
     /** The violations recorded after {@code mark} that have not been cleared, oldest first; an immutable copy. */
-    public synchronized List<String> violationsSince(long mark) {
-        int first = (int) Math.min(violations.size(), Math.max(0, mark - cleared));
-        return List.copyOf(violations.subList(first, violations.size()));
+    public List<String> violationsSince(long mark) {
+        synchronized (log) {
+            int first = (int) Math.min(log.violations.size(), Math.max(0, mark - log.cleared));
+            return List.copyOf(log.violations.subList(first, log.violations.size()));
+        }
     }
 
     /** Forgets the violations recorded so far. */
-    public synchronized void clear() {
-        cleared += violations.size();
-        violations.clear();
+    public void clear() {
+        synchronized (log) {
+            log.cleared += log.violations.size();
+            log.violations.clear();
+        }
     }
 
     private void record(String what, Supplier<ValidationReport> validation) {
@@ -161,9 +189,11 @@ public final class ContractCheck {
         add(line);
     }
 
-    private synchronized void add(String line) {
-        violations.add(line);
-        recorded++;
+    private void add(String line) {
+        synchronized (log) {
+            log.violations.add(line);
+            log.recorded++;
+        }
     }
 
     private static Request.Method method(Exchange request) {

@@ -75,6 +75,7 @@ final class CrashRun implements AutoCloseable {
     private final Map<ChildJvm, Set<String>> markers = new HashMap<>();
     private final TreeMap<Integer, String> sent = new TreeMap<>();
     private final Map<String, Integer> handledLines = new HashMap<>();
+    private final Set<String> processed = new HashSet<>();
     private final List<String> events = new ArrayList<>();
 
     private CrashRun(String name, CrashStore.Kind kind, Path directory) throws IOException {
@@ -122,8 +123,7 @@ final class CrashRun implements AutoCloseable {
     /** Starts a receiver and waits until the hub pushes to its new port. */
     ChildJvm startReceiver(int incarnation) throws IOException {
         ChildJvm receiver = start("receiver-" + incarnation, ReceiverMain.class, List.of("--credentials",
-                credentials.toString(), "--store", store.inbox(), "--business", store.business(), "--incarnation",
-                Integer.toString(incarnation)));
+                credentials.toString(), "--store", store.inbox(), "--incarnation", Integer.toString(incarnation)));
         awaitUntil(receiver + " listens", START_GUARD, () -> saw(receiver, "LISTENING"));
         return receiver;
     }
@@ -152,29 +152,18 @@ final class CrashRun implements AutoCloseable {
     }
 
     /**
-     * Releases the outbox claims a killed sender left: with the SDK's fixed claim lease (the retry
-     * budget plus two minutes) its successor would wait that long to deliver them. Stands in for the
-     * lease passing; drop it once the lease is configurable and the sender sets a short one.
-     */
-    void lapseClaimsOfKilledSender() throws SQLException {
-        try (Connection connection = store.open(store.outbox());
-                PreparedStatement lapse = connection.prepareStatement(
-                        "UPDATE golden_outbox SET claimed_until = NULL WHERE state = 'QUEUED' AND claimed_until IS NOT NULL")) {
-            event(lapse.executeUpdate() + " claims of the killed sender lapsed");
-        }
-    }
-
-    /**
-     * Waits (at most {@link #DELIVERY_GUARD}) until every message the sender logged was logged as
-     * HANDLED, kills the children and checks their stores: every logged message handled exactly once.
+     * Waits (at most {@link #DELIVERY_GUARD}) until a sender logged the PROCESSED receipt of every
+     * message it logged SENT, kills the children and checks their stores: every logged message handled exactly once.
      * A message that never arrives fails the check with where it got to (outbox, inbox), not just
      * with the timeout.
      */
     void finish() throws InterruptedException, SQLException {
         AssertionError notDelivered = null;
         try {
-            awaitUntil("every message logged SENT is handled", DELIVERY_GUARD,
-                    () -> sent.size() == messages && handledLines.keySet().containsAll(sent.values()));
+            // A PROCESSED receipt, not the HANDLED line the handler logs before the inbox commits:
+            // killing the receiver right after that line would undo the last message handled.
+            awaitUntil("every message logged SENT is handled and its PROCESSED receipt reached the sender", DELIVERY_GUARD,
+                    () -> sent.size() == messages && processed.containsAll(sent.values()));
             event("all " + messages + " handled");
         } catch (AssertionError e) {
             notDelivered = e;
@@ -283,6 +272,7 @@ final class CrashRun implements AutoCloseable {
                 }
             }
             case "HANDLED" -> handledLines.merge(words[1], 1, Integer::sum);
+            case "PROCESSED" -> processed.add(words[1]);
             case "LISTENING" -> {
                 sandbox.registerEndpoint(CrashMessages.RECEIVER.partyId(), URI.create(words[1]));
                 markers.computeIfAbsent(from, child -> new HashSet<>()).add(words[0]);
@@ -296,7 +286,7 @@ final class CrashRun implements AutoCloseable {
     /** Message id → one "payload @ receiver incarnation" entry per row of the business table. */
     private Map<String, List<String>> businessRows() throws SQLException {
         Map<String, List<String>> rows = new LinkedHashMap<>();
-        try (Connection connection = store.open(store.business());
+        try (Connection connection = store.open(store.inbox());
                 PreparedStatement select = connection.prepareStatement("SELECT message_id, payload, incarnation FROM "
                         + ReceiverMain.TABLE);
                 ResultSet result = select.executeQuery()) {

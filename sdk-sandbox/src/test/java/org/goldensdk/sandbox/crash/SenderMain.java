@@ -7,13 +7,15 @@ import java.util.concurrent.CountDownLatch;
 import org.goldensdk.core.RetryPolicy;
 import org.goldensdk.exchange.ExchangeClient;
 import org.goldensdk.exchange.MessageId;
+import org.goldensdk.exchange.ReceiptState;
 import org.goldensdk.testkit.TestDepartment;
 
 /**
  * The crash test's sender, a forked JVM: an {@link ExchangeClient} of tax on the given store sends
  * messages {@code FROM..N-1} ({@link CrashMessages}) and logs {@code SENT <index> <id>} on stdout only
  * after {@code send} returned, then {@code ALL_SENT}, then keeps running so its dispatcher delivers
- * what is queued, until the test kills it.
+ * what is queued, until the test kills it. Its receipt listener logs {@code PROCESSED <id>} for each
+ * PROCESSED receipt: the receiver committed the message as handled before it signed that receipt.
  *
  * <p>A restarted sender resumes right after the last index its predecessors logged. It never sends
  * a logged message again, so a logged message missing at the end can only be one the outbox lost
@@ -21,9 +23,14 @@ import org.goldensdk.testkit.TestDepartment;
  * message in flight at the kill, which may or may not be stored, is sent again with its id: an
  * idempotent resend when it is.
  *
+ * <p>Its claim lease is {@link #LEASE}: a killed sender's claimed messages are its successor's
+ * again that long after the kill (the SDK's default lease is minutes, for a slow hub's retries).
+ *
  * <p>Options: {@code --hub URI --credentials DIR --store (dir:PATH | JDBC-URL) --from FROM --messages N --max-seconds S}.
  */
 public final class SenderMain {
+    static final Duration LEASE = Duration.ofSeconds(2);
+
     private SenderMain() {
     }
 
@@ -39,7 +46,13 @@ public final class SenderMain {
                 .credentials(child.credentials(CrashMessages.SENDER))
                 .trustAnchors(child.trustAnchors())
                 .dispatchInterval(Duration.ofMillis(20))
-                .receiptPollInterval(Duration.ofMillis(500))
+                .receiptPollInterval(Duration.ofMillis(100))
+                .receiptListener(receipt -> {
+                    if (receipt.state() == ReceiptState.PROCESSED) {
+                        CrashChild.log("PROCESSED " + receipt.messageId());
+                    }
+                })
+                .leaseDuration(LEASE)
                 .retryPolicy(RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ofMillis(50))
                         .maxBackoff(Duration.ofMillis(250)).build());
         Path directory = CrashChild.directory(store);

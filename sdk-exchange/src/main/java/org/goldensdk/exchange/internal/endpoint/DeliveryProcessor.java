@@ -200,8 +200,8 @@ public final class DeliveryProcessor {
         Inbox.Recorded recorded = inbox.find(header.sender(), header.messageId())
                 .orElseGet(() -> inbox.recordOnce(entry, clock.instant(),
                         () -> encode(issue(envelope, ReceiptState.DELIVERED, null, null)),
-                        (transaction, delivered) -> encodeOrNull(outcome(envelope, header, payload, attachments, delivered,
-                                transaction))));
+                        (transaction, delivered) -> encodeOrNull(outcome(envelope, header, payload, attachments,
+                                delivered, transaction))));
         if (!recorded.envelopeDigest().equals(entry.envelopeDigest())) {
             throw new ConflictException("message " + header.messageId() + " from " + header.sender()
                     + " was received before with another envelope (digest " + recorded.envelopeDigest()

@@ -57,6 +57,7 @@ public final class Inbox {
          * @param transaction the inbox's connection in the open transaction, valid only during this
          *     call; it refuses commit, rollback and close
          * @param deliveredReceipt the DELIVERED receipt about to be committed, as JSON
+         * @return the outcome receipt as JSON, or null when the handler left the outcome pending
          */
         String outcome(Connection transaction, String deliveredReceipt);
     }
@@ -78,11 +79,11 @@ public final class Inbox {
     /**
      * Records a message not handled before, in one transaction: inserts its row with the receipt
      * {@code delivered} supplies, then stores what {@code outcome} (the handler) makes of the
-     * DELIVERED receipt (null when the handler left it pending) — the handler may write through
-     * the transaction's connection — then commits. If the message was recorded meanwhile (a
+     * DELIVERED receipt (null when the handler left the outcome pending) — the handler may write
+     * through the transaction's connection — then commits. If the message was recorded meanwhile (a
      * concurrent or earlier delivery), returns that record without calling either. If
-     * {@code outcome} throws, nothing is recorded, the handler's writes are rolled back too, and
-     * the exception propagates.
+     * {@code outcome} throws, nothing is recorded, the handler's writes are rolled back too, and the
+     * exception propagates.
      *
      * @throws BackpressureException if another delivery of the same message is being handled right
      *     now and did not commit; retrying later answers its receipts
