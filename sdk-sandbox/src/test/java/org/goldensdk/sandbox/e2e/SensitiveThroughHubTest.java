@@ -71,7 +71,7 @@ class SensitiveThroughHubTest extends EndToEndFixture {
                 .anySatisfy(text -> assertThat(text).contains(ATTACHMENT_MARKER));
 
         List<byte[]> stored = hubStorage(id);
-        assertThat(stored).as("the message's envelope and both parts are stored").hasSizeGreaterThanOrEqualTo(3);
+        assertThat(stored).as("the message's envelope, payload and attachment file are stored").hasSizeGreaterThanOrEqualTo(3);
         for (byte[] bytes : stored) {
             String text = new String(bytes, StandardCharsets.ISO_8859_1);
             assertThat(text).doesNotContain(PAYLOAD_MARKER).doesNotContain(ATTACHMENT_MARKER)
@@ -79,9 +79,18 @@ class SensitiveThroughHubTest extends EndToEndFixture {
         }
     }
 
-    /** Every stored byte of the hub about message {@code id}: its envelope, its parts, its receipts. */
+    /**
+     * Every stored byte of the hub about message {@code id}: its envelope, its payload and receipts
+     * (database), and the attachment files of its spool.
+     */
     private List<byte[]> hubStorage(MessageId id) throws Exception {
         List<byte[]> stored = new ArrayList<>();
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(stores.resolve("hub")
+                .resolve("attachments"))) {
+            for (java.nio.file.Path file : files.toList()) {
+                stored.add(java.nio.file.Files.readAllBytes(file));
+            }
+        }
         String url = "jdbc:h2:file:" + stores.resolve("hub").resolve("hub").toAbsolutePath();
         try (Connection connection = DriverManager.getConnection(url, "golden", "");
                 Statement statement = connection.createStatement()) {
