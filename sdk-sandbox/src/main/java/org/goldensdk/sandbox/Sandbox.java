@@ -347,6 +347,26 @@ public final class Sandbox implements AutoCloseable {
         private Optional<ContractCheck> contract = Optional.empty();
         private final List<AccessRight> rights = new ArrayList<>();
         private Duration pullVisibilityTimeout = Duration.ofMinutes(5);
+        private long maxAttachmentBytes = 1L << 30;
+        private long maxMessageBytes = 2L << 30;
+
+        /**
+         * The largest attachment the hub stores (default 1 GiB) and the largest message, payload and
+         * attachments together (default 2 GiB); larger ones get 413. Attachments uploaded with
+         * {@code PUT /attachments/{digest}} are streamed to files named by their digest, never held
+         * in memory or in the database.
+         *
+         * @throws ConfigurationException if not positive, or the message limit is below the attachment limit
+         */
+        public Builder attachmentLimits(long maxAttachmentBytes, long maxMessageBytes) {
+            if (maxAttachmentBytes <= 0 || maxMessageBytes < maxAttachmentBytes) {
+                throw new ConfigurationException("attachmentLimits", "the limits must be positive and the message limit at"
+                        + " least the attachment limit, got " + maxAttachmentBytes + " and " + maxMessageBytes);
+            }
+            this.maxAttachmentBytes = maxAttachmentBytes;
+            this.maxMessageBytes = maxMessageBytes;
+            return this;
+        }
         private int identityPort;
         private Duration identityKeyGracePeriod = Duration.ofHours(1);
         private int portalPagesPort;
@@ -541,7 +561,8 @@ public final class Sandbox implements AutoCloseable {
                 PullWaiters waiters = new PullWaiters();
                 HubService service = new HubService(store, verifier, TestDepartment.EXCHANGE_PLATFORM.partyId(),
                         hub.signer(CryptoSuite.GM), time.clock(), maxRequestBytes, pusher,
-                        new HubService.Inboxes(time, waiters, pullVisibilityTimeout, anchors, new PendingRequests()));
+                        new HubService.Inboxes(time, waiters, pullVisibilityTimeout, anchors, new PendingRequests()),
+                        new HubService.AttachmentLimits(maxAttachmentBytes, maxMessageBytes));
                 FaultInjector faults = new FaultInjector();
                 RestApi api = RestApi.of(new HubResource(service, faults)).withMaxRequestBytes(maxRequestBytes);
                 portal = SandboxPortal.start(databaseDirectory, time.clock(), portalAgencies(), portalPagesPort,

@@ -25,6 +25,7 @@ import org.flywaydb.core.api.FlywayException;
 import org.goldensdk.core.Certificates;
 import org.goldensdk.core.ConflictException;
 import org.goldensdk.core.CryptoSuite;
+import org.goldensdk.core.DigestValue;
 import org.goldensdk.core.PartyId;
 import org.goldensdk.core.StorageException;
 import org.goldensdk.exchange.MessageId;
@@ -54,9 +55,9 @@ public final class HubStore implements AutoCloseable {
         }
     }
 
-    /** A new message to store. */
+    /** A new message to store: its payload, and its attachments by digest (already in the {@link #spool()}). */
     public record NewMessage(MessageKey key, PartyId receiver, ServiceId service, String envelopeDigest,
-            byte[] envelope, Instant expiresAt, Instant acceptedAt, List<byte[]> parts) {
+            byte[] envelope, Instant expiresAt, Instant acceptedAt, byte[] payload, List<DigestValue> attachments) {
     }
 
     /** What {@link #accept} did: stored the message now, or found the same one stored before. */
@@ -73,10 +74,17 @@ public final class HubStore implements AutoCloseable {
     }
 
     private final HikariDataSource dataSource;
+    private final AttachmentSpool spool;
     private final ReentrantLock feedLock = new ReentrantLock();
 
-    private HubStore(HikariDataSource dataSource) {
+    private HubStore(HikariDataSource dataSource, AttachmentSpool spool) {
         this.dataSource = dataSource;
+        this.spool = spool;
+    }
+
+    /** The attachment files, named by digest ({@code attachments/} beside the database, or a temporary directory). */
+    public AttachmentSpool spool() {
+        return spool;
     }
 
     /**
@@ -100,7 +108,7 @@ public final class HubStore implements AutoCloseable {
             dataSource.close();
             throw new StorageException("cannot bring the sandbox hub's schema up to date: " + e.getMessage(), e);
         }
-        return new HubStore(dataSource);
+        return new HubStore(dataSource, AttachmentSpool.open(directory == null ? null : directory.resolve("attachments")));
     }
 
     /** The SHA-256 of a certificate's DER, as the registry stores it. */
@@ -216,11 +224,19 @@ public final class HubStore implements AutoCloseable {
                 insert.executeUpdate();
             }
             try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO hub_message_part (sender_party, message_id, part_index, content) VALUES (?, ?, ?, ?)")) {
-                for (int i = 0; i < message.parts().size(); i++) {
+                    "INSERT INTO hub_message_part (sender_party, message_id, part_index, content) VALUES (?, ?, 0, ?)")) {
+                bindKey(insert, key);
+                insert.setBytes(3, message.payload());
+                insert.executeUpdate();
+            }
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO hub_message_attachment (sender_party, message_id,"
+                    + " attachment_index, digest, size) VALUES (?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < message.attachments().size(); i++) {
+                    DigestValue digest = message.attachments().get(i);
                     bindKey(insert, key);
                     insert.setInt(3, i);
-                    insert.setBytes(4, message.parts().get(i));
+                    insert.setString(4, digest.toString());
+                    insert.setLong(5, spool.sizeOf(digest).orElseThrow());
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -370,6 +386,7 @@ public final class HubStore implements AutoCloseable {
             // already shut down: nothing left to release but the pool
         } finally {
             dataSource.close();
+            spool.close();
         }
     }
 
@@ -409,7 +426,8 @@ public final class HubStore implements AutoCloseable {
         return states;
     }
 
-    private static List<byte[]> parts(Connection c, MessageKey key) throws SQLException {
+    /** The payload and then each attachment, read from the spool: what an inline push carries. */
+    private List<byte[]> parts(Connection c, MessageKey key) throws SQLException {
         List<byte[]> parts = new ArrayList<>();
         try (PreparedStatement find = c.prepareStatement(
                 "SELECT content FROM hub_message_part WHERE sender_party = ? AND message_id = ? ORDER BY part_index")) {
@@ -417,6 +435,15 @@ public final class HubStore implements AutoCloseable {
             try (ResultSet rs = find.executeQuery()) {
                 while (rs.next()) {
                     parts.add(rs.getBytes(1));
+                }
+            }
+        }
+        try (PreparedStatement find = c.prepareStatement("SELECT digest FROM hub_message_attachment"
+                + " WHERE sender_party = ? AND message_id = ? ORDER BY attachment_index")) {
+            bindKey(find, key);
+            try (ResultSet rs = find.executeQuery()) {
+                while (rs.next()) {
+                    parts.add(spool.read(DigestValue.parse(rs.getString(1))));
                 }
             }
         }
