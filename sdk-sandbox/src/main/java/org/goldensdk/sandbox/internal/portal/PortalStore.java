@@ -1,6 +1,5 @@
 package org.goldensdk.sandbox.internal.portal;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -18,8 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
 import org.goldensdk.core.AccessDeniedException;
 import org.goldensdk.core.ConflictException;
 import org.goldensdk.core.CreditCode;
@@ -39,6 +36,7 @@ import org.goldensdk.portal.LetterState;
 import org.goldensdk.portal.Page;
 import org.goldensdk.portal.ServiceGuide;
 import org.goldensdk.portal.ServiceGuideDraft;
+import org.goldensdk.sandbox.internal.EmbeddedDatabase;
 
 /**
  * The sandbox portal's state in its own embedded H2 database (schema in
@@ -65,21 +63,7 @@ public final class PortalStore implements AutoCloseable {
 
     /** Opens the store: in memory when {@code directory} is null, else an H2 file database there. */
     public static PortalStore open(Path directory) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(directory == null
-                ? "jdbc:h2:mem:golden-portal-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"
-                : "jdbc:h2:file:" + directory.toAbsolutePath().resolve("portal") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000");
-        config.setUsername("golden");
-        config.setPassword("");
-        config.setMaximumPoolSize(8);
-        config.setPoolName("golden-sandbox-portal");
-        HikariDataSource dataSource = new HikariDataSource(config);
-        try {
-            Flyway.configure().dataSource(dataSource).locations(MIGRATIONS).table("portal_schema_history").load().migrate();
-        } catch (FlywayException e) {
-            dataSource.close();
-            throw new StorageException("cannot bring the sandbox portal's schema up to date: " + e.getMessage(), e);
-        }
+        HikariDataSource dataSource = EmbeddedDatabase.open("portal", directory, MIGRATIONS, "portal_schema_history");
         return new PortalStore(dataSource);
     }
 
