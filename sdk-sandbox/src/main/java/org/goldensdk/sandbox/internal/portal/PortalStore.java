@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 import org.goldensdk.core.AccessDeniedException;
 import org.goldensdk.core.ConflictException;
 import org.goldensdk.core.CreditCode;
@@ -56,6 +57,7 @@ public final class PortalStore implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final JsonCodec json = JsonCodec.of();
+    private final ReentrantLock publishLock = new ReentrantLock();
 
     private PortalStore(HikariDataSource dataSource) {
         this.dataSource = dataSource;
@@ -128,6 +130,17 @@ public final class PortalStore implements AutoCloseable {
      * publication. Already published at that version: answers it unchanged.
      */
     public Article publish(CreditCode caller, String id, long version, LocalDate today, Instant now) {
+        // one publication at a time: the first serial of an agency and year is an insert two
+        // concurrent publications would both attempt
+        publishLock.lock();
+        try {
+            return publishInTransaction(caller, id, version, today, now);
+        } finally {
+            publishLock.unlock();
+        }
+    }
+
+    private Article publishInTransaction(CreditCode caller, String id, long version, LocalDate today, Instant now) {
         return inTransaction(c -> {
             Article article = owned(c, caller, id);
             requireVersion(article, version);
