@@ -60,10 +60,10 @@ class PortalPagesTest {
 
     @Test
     void theMailboxFormRefusesAnIncompleteLetterAndALetterPageNeverShowsTheWriter(Sandbox sandbox) {
-        String id = PortalFixture.submitLetter(sandbox, TestDepartment.SOCIAL_SECURITY, "医保转移咨询",
+        String id = PortalFixture.submitLetter(sandbox, TestDepartment.SOCIAL_SECURITY, "医保转移咨询 13812345678",
                 "身份证号 11010519491231002X 的参保人如何转移医保？");
         String letter = page(sandbox.portalPagesUri().resolve("mailbox/letters/" + id)).body();
-        assertThat(letter).contains("医保转移咨询").contains("110105********002X").contains("待回复")
+        assertThat(letter).contains("医保转移咨询 138****5678").contains("110105********002X").contains("待回复")
                 .doesNotContain("11010519491231002X").doesNotContain("张三").doesNotContain("13812345678");
         assertThat(page(sandbox.portalPagesUri().resolve("mailbox/letters/no-such-letter")).statusCode()).isEqualTo(404);
 
