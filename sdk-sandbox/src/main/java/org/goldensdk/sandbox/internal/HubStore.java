@@ -1,6 +1,5 @@
 package org.goldensdk.sandbox.internal;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.net.URI;
 import java.nio.file.Path;
@@ -17,11 +16,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
 import org.goldensdk.core.Certificates;
 import org.goldensdk.core.ConflictException;
 import org.goldensdk.core.CryptoSuite;
@@ -92,22 +88,7 @@ public final class HubStore implements AutoCloseable {
      * (with {@code WRITE_DELAY=0}), and brings its schema up to date.
      */
     public static HubStore open(Path directory) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(directory == null
-                ? "jdbc:h2:mem:golden-sandbox-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"
-                : "jdbc:h2:file:" + directory.toAbsolutePath().resolve("hub") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000");
-        config.setUsername("golden");
-        config.setPassword("");
-        config.setMaximumPoolSize(8);
-        config.setPoolName("golden-sandbox-hub");
-        HikariDataSource dataSource = new HikariDataSource(config);
-        try {
-            Flyway.configure().dataSource(dataSource).locations(MIGRATIONS).table("sandbox_schema_history")
-                    .load().migrate();
-        } catch (FlywayException e) {
-            dataSource.close();
-            throw new StorageException("cannot bring the sandbox hub's schema up to date: " + e.getMessage(), e);
-        }
+        HikariDataSource dataSource = EmbeddedDatabase.open("hub", directory, MIGRATIONS, "sandbox_schema_history");
         return new HubStore(dataSource, AttachmentSpool.open(directory == null ? null : directory.resolve("attachments")));
     }
 
