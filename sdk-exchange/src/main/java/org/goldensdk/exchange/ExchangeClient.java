@@ -31,6 +31,7 @@ import org.goldensdk.core.StorageException;
 import org.goldensdk.core.TlsConfig;
 import org.goldensdk.core.TrustAnchors;
 import org.goldensdk.core.ValidationException;
+import org.goldensdk.exchange.internal.soap.SoapHubTransport;
 import org.goldensdk.exchange.internal.client.Dispatcher;
 import org.goldensdk.exchange.internal.client.MdcKeys;
 import org.goldensdk.exchange.internal.client.MessageFingerprint;
@@ -475,7 +476,7 @@ public final class ExchangeClient implements AutoCloseable {
         static {
             List<String> keys = new ArrayList<>(List.of("hub", "hub-party", "party", "store-directory", "suite",
                     "receipt-poll-interval", "dispatch-interval", "dispatch-concurrency", "lease-duration", "max-delivery-attempts",
-                    "max-outbox-messages", "ordered-conversations", "retention"));
+                    "max-outbox-messages", "ordered-conversations", "retention", "transport"));
             RetryPolicy.SETTING_NAMES.forEach(name -> keys.add("retry." + name));
             SETTING_KEYS = keys.stream().map(key -> PREFIX + key).toList();
         }
@@ -499,6 +500,7 @@ public final class ExchangeClient implements AutoCloseable {
         private int maxDeliveryAttempts = Integer.MAX_VALUE;
         private long maxOutboxMessages = 100_000;
         private boolean orderedConversations;
+        private Transport wire = Transport.REST;
         private Duration retention = Duration.ofDays(30);
         private Settings httpSettings;
         private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
@@ -706,6 +708,16 @@ public final class ExchangeClient implements AutoCloseable {
         }
 
         /**
+         * How the client talks to the hub: {@link Transport#REST} (default) or {@link Transport#SOAP}
+         * (needs sdk-cxf on the class path). Outbox, retries, receipts and requests are the same
+         * either way.
+         */
+        public Builder transport(Transport transport) {
+            this.wire = java.util.Objects.requireNonNull(transport, "transport");
+            return this;
+        }
+
+        /**
          * Applies the {@code golden.exchange.client.*} keys present in {@code settings} (see
          * {@link #SETTING_KEYS} and docs/exchange-client.md); its {@code golden.http.*} keys
          * (timeouts, proxy, user agent) configure the HTTP transport, except base URI and retries,
@@ -728,6 +740,7 @@ public final class ExchangeClient implements AutoCloseable {
             settings.getInt(PREFIX + "max-delivery-attempts").ifPresent(this::maxDeliveryAttempts);
             settings.getInt(PREFIX + "max-outbox-messages").ifPresent(this::maxOutboxMessages);
             settings.getBoolean(PREFIX + "ordered-conversations").ifPresent(this::orderedConversations);
+            settings.getEnum(PREFIX + "transport", Transport.class).ifPresent(this::transport);
             if (settings.names().stream().anyMatch(name -> name.startsWith(RETRY_PREFIX)
                     || name.startsWith(Settings.environmentVariable(RETRY_PREFIX)))) {
                 retryPolicy(RetryPolicy.fromSettings(settings, RETRY_PREFIX));
@@ -776,10 +789,17 @@ public final class ExchangeClient implements AutoCloseable {
                 if (httpSettings != null) {
                     http.settings(httpSettings);
                 }
-                transport = http.baseUri(hub).tls(tls).retryPolicy(retryPolicy).scheduler(effectiveScheduler).build();
-                // A request is not repeated (the provider may act on it); its answer may take the whole timeout.
-                requestTransport = http.baseUri(hub).tls(tls).retryPolicy(RetryPolicy.none()).scheduler(effectiveScheduler)
-                        .readTimeout(requestTimeout.plusSeconds(15)).callTimeout(requestTimeout.plusSeconds(30)).build();
+                if (wire == Transport.SOAP) {
+                    transport = SoapHubTransport.create(hub, credentials, tls, Duration.ofSeconds(60), MAX_RESPONSE_BYTES,
+                            PREFIX + "transport");
+                    requestTransport = SoapHubTransport.create(hub, credentials, tls, requestTimeout.plusSeconds(15),
+                            MAX_RESPONSE_BYTES, PREFIX + "transport");
+                } else {
+                    transport = http.baseUri(hub).tls(tls).retryPolicy(retryPolicy).scheduler(effectiveScheduler).build();
+                    // A request is not repeated (the provider may act on it); its answer may take the whole timeout.
+                    requestTransport = http.baseUri(hub).tls(tls).retryPolicy(RetryPolicy.none()).scheduler(effectiveScheduler)
+                            .readTimeout(requestTimeout.plusSeconds(15)).callTimeout(requestTimeout.plusSeconds(30)).build();
+                }
                 return new ExchangeClient(this, effectiveScheduler, effectiveClock, sealer, dataSource, owned, transport,
                         requestTransport);
             } catch (RuntimeException e) {

@@ -25,6 +25,8 @@ import org.goldensdk.core.Scheduler;
 import org.goldensdk.core.TrustAnchors;
 import org.goldensdk.cxf.ClientAuth;
 import org.goldensdk.cxf.GoldenServer;
+import org.goldensdk.cxf.SoapApi;
+import org.goldensdk.sandbox.internal.soap.HubSoapService;
 import org.goldensdk.cxf.RestApi;
 import org.goldensdk.exchange.EnvelopeHeader;
 import org.goldensdk.exchange.EnvelopeVerifier;
@@ -576,12 +578,15 @@ public final class Sandbox implements AutoCloseable {
                     identity.registerApplication(department.partyId(), department.organisation(),
                             department.credentials().intlCertificateChain().get(0), DEPARTMENT_CLIENT_SECRET);
                 }
+                List<SoapApi> soap = HubSoapService.apis(service, maxRequestBytes, anchors, time);
                 GoldenServer server = GoldenServer.builder()
                         .port(port)
                         .tls(TlsConfig.of(hub, anchors))
                         .clientAuth(ClientAuth.REQUIRED)
                         .api(HUB_BASE_PATH, api)
                         .api(PORTAL_BASE_PATH, portal.api())
+                        .soap(HubSoapService.SOAP11_PATH, soap.get(0))
+                        .soap(HubSoapService.SOAP12_PATH, soap.get(1))
                         .start();
                 return new Sandbox(server, store, pusher, time, ownsScheduler, anchors, new SandboxFaults(faults), contract,
                         waiters, identity, portal);
