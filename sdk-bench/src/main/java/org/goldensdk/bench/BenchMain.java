@@ -7,7 +7,8 @@ import org.goldensdk.bench.load.ExchangeLoad;
  * {@code java -jar golden-bench.jar jmh [JMH options]} runs the micro-benchmarks (JMH's own
  * command line: {@code -h} lists its options, {@code -l} the benchmarks);
  * {@code java -jar golden-bench.jar exchange [options]} runs the load driver and its baselines
- * ({@code exchange --help}).
+ * ({@code exchange --help}); {@code java -jar golden-bench.jar hotspots recording.jfr} summarises a
+ * JFR recording's execution samples.
  */
 public final class BenchMain {
     private BenchMain() {
@@ -19,8 +20,10 @@ public final class BenchMain {
         switch (command) {
             case "jmh" -> org.openjdk.jmh.Main.main(rest);
             case "exchange" -> System.exit(ExchangeLoad.run(rest));
+            case "hotspots" -> System.exit(JfrHotspots.run(rest));
             default -> {
-                System.err.println("usage: java -jar golden-bench.jar jmh [JMH options] | exchange [--help]");
+                System.err.println("usage: java -jar golden-bench.jar jmh [JMH options] | exchange [--help]"
+                        + " | hotspots <recording.jfr> [top]");
                 System.exit(2);
             }
         }

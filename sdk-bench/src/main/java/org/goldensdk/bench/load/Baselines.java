@@ -144,10 +144,13 @@ final class Baselines implements AutoCloseable {
         measure(options.warmup(), work);
         Measurement.AllocationMeter allocation = new Measurement.AllocationMeter();
         allocation.start();
+        long cpu = Measurement.processCpuNanos();
         long started = System.nanoTime();
         long[] latencies = measure(options.messages(), work);
         double seconds = (System.nanoTime() - started) / 1e9;
-        return new Measurement.Result(name, options.messages(), seconds, Measurement.sorted(latencies), allocation.stop(),
+        long allocated = allocation.stop();
+        cpu = Measurement.processCpuNanos() - cpu;
+        return new Measurement.Result(name, options.messages(), seconds, Measurement.sorted(latencies), allocated, cpu,
                 perMessage);
     }
 

@@ -44,10 +44,12 @@ public final class ExchangeLoad {
         try (PipelineRun pipeline = new PipelineRun(options, workload, scratch)) {
             results.add(pipeline.run());
         }
-        try (Baselines baselines = new Baselines(options, workload)) {
-            results.add(baselines.http());
-            results.add(baselines.crypto());
-            results.add(baselines.both());
+        if (options.baselines()) {
+            try (Baselines baselines = new Baselines(options, workload)) {
+                results.add(baselines.http());
+                results.add(baselines.crypto());
+                results.add(baselines.both());
+            }
         }
         double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         String table = table(results, loadBefore, loadAfter);
@@ -60,13 +62,13 @@ public final class ExchangeLoad {
     static String table(List<Measurement.Result> results, double loadBefore, double loadAfter) {
         Measurement.Result pipeline = results.get(0);
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%-28s %9s %9s %9s %9s %12s %10s%n", "run", "msg/s", "p50 ms", "p95 ms",
-                "p99 ms", "alloc/msg", "SDK/run"));
+        out.append(String.format(Locale.ROOT, "%-28s %9s %9s %9s %9s %11s %10s %6s %8s%n", "run", "msg/s", "p50 ms",
+                "p95 ms", "p99 ms", "alloc/msg", "CPU ms/msg", "cores", "SDK/run"));
         for (Measurement.Result result : results) {
-            out.append(String.format(Locale.ROOT, "%-28s %9.1f %9.2f %9.2f %9.2f %12s %9.1f%%%n", result.name(),
-                    result.messagesPerSecond(), result.percentileMillis(50), result.percentileMillis(95),
-                    result.percentileMillis(99), kib(result.allocatedPerMessage()),
-                    100 * pipeline.messagesPerSecond() / result.messagesPerSecond()));
+            out.append(String.format(Locale.ROOT, "%-28s %9.1f %9.2f %9.2f %9.2f %11s %10.2f %6.2f %7.1f%%%n",
+                    result.name(), result.messagesPerSecond(), result.percentileMillis(50), result.percentileMillis(95),
+                    result.percentileMillis(99), kib(result.allocatedPerMessage()), result.cpuMillisPerMessage(),
+                    result.coresBusy(), 100 * pipeline.messagesPerSecond() / result.messagesPerSecond()));
         }
         out.append("per message (pipeline): ");
         pipeline.perMessage().forEach((key, value) -> out.append(String.format(Locale.ROOT, "%s %.2f  ", key, value)));

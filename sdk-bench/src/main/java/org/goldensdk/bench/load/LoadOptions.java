@@ -15,13 +15,18 @@ import org.goldensdk.core.CryptoSuite;
  * @param batch messages per hub call; only 1 (the SDK posts one message per call, batching is not built)
  * @param warmup messages sent before measuring, so each run is measured after JIT compilation
  * @param output the directory the JSON report is written to
+ * @param baselines whether the three baselines run after the pipeline ({@code --pipeline-only} turns
+ *     them off, e.g. to profile the pipeline alone)
+ * @param profile where to write a JFR recording (settings "profile") of the pipeline's measured
+ *     messages only — warm-up and start-up excluded; null for none
  */
 public record LoadOptions(int messages, int payloadBytes, int concurrency, CryptoSuite suite, String store, int batch,
-        int warmup, Path output) {
+        int warmup, Path output, boolean baselines, Path profile) {
 
     static final String USAGE = """
             usage: java -jar golden-bench.jar exchange [--messages N] [--payload 1k|64k|1m] [--concurrency C]
-                   [--suite GM|INTL] [--store h2|postgres] [--batch 1] [--warmup W] [--output DIR]
+                   [--suite GM|INTL] [--store h2|postgres] [--batch 1] [--warmup W] [--output DIR] [--pipeline-only]
+                   [--profile FILE.jfr]
             Sends N messages through ExchangeClient -> outbox -> sandbox hub -> ExchangeEndpoint with signed
             receipts, then runs three baselines doing the same work without the SDK: (a) the same HTTP exchanges
             with the same bytes, (b) the same signatures, verifications and digests, (c) both in one loop.
@@ -38,10 +43,16 @@ public record LoadOptions(int messages, int payloadBytes, int concurrency, Crypt
         int batch = 1;
         Integer warmup = null;
         Path output = Path.of("target", "bench");
+        boolean baselines = true;
+        Path profile = null;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (name.equals("--help") || name.equals("-h")) {
                 throw new IllegalArgumentException("");
+            }
+            if (name.equals("--pipeline-only")) {
+                baselines = false;
+                continue;
             }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException(name + " needs a value");
@@ -56,11 +67,12 @@ public record LoadOptions(int messages, int payloadBytes, int concurrency, Crypt
                 case "--batch" -> batch = batch(value);
                 case "--warmup" -> warmup = Integer.parseInt(value);
                 case "--output" -> output = Path.of(value);
+                case "--profile" -> profile = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
         return new LoadOptions(messages, payload, concurrency, suite, store, batch,
-                warmup == null ? Math.max(50, messages / 5) : warmup, output);
+                warmup == null ? Math.max(50, messages / 5) : warmup, output, baselines, profile);
     }
 
     private static int positive(String name, String value) {

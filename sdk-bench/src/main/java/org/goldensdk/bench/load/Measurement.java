@@ -19,10 +19,21 @@ final class Measurement {
      * @param seconds wall time from the first send to the last completion
      * @param latencyNanos per message, sorted
      * @param allocatedBytes bytes allocated by the JVM's threads during the run
+     * @param cpuNanos CPU time the whole process used during the run (all its threads)
      * @param perMessage counted or derived work per message (signatures, verifications, …)
      */
-    record Result(String name, int messages, double seconds, long[] latencyNanos, long allocatedBytes,
+    record Result(String name, int messages, double seconds, long[] latencyNanos, long allocatedBytes, long cpuNanos,
             Map<String, Double> perMessage) {
+
+        /** CPU milliseconds the process spent per message. */
+        double cpuMillisPerMessage() {
+            return cpuNanos / 1e6 / Math.max(1, messages);
+        }
+
+        /** Cores kept busy on average: below the machine's count means waiting, not computing, bounds the run. */
+        double coresBusy() {
+            return cpuNanos / 1e9 / seconds;
+        }
 
         double messagesPerSecond() {
             return messages / seconds;
@@ -50,9 +61,16 @@ final class Measurement {
             json.put("latencyMillisP95", percentileMillis(95));
             json.put("latencyMillisP99", percentileMillis(99));
             json.put("allocatedBytesPerMessage", allocatedPerMessage());
+            json.put("cpuMillisPerMessage", cpuMillisPerMessage());
+            json.put("coresBusy", coresBusy());
             json.put("perMessage", perMessage);
             return json;
         }
+    }
+
+    /** CPU time used so far by this process, all threads. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** Sorted copy of the recorded latencies. */

@@ -3,12 +3,15 @@ package org.goldensdk.bench.load;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.text.ParseException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -88,10 +91,14 @@ final class PipelineRun implements AutoCloseable {
                     inbox.reset();
                     Measurement.AllocationMeter allocation = new Measurement.AllocationMeter();
                     allocation.start();
+                    Recording recording = startRecording();
+                    long cpu = Measurement.processCpuNanos();
                     long started = System.nanoTime();
                     long[] latencies = send(tax, options.messages());
                     double seconds = (System.nanoTime() - started) / 1e9;
                     long allocated = allocation.stop();
+                    cpu = Measurement.processCpuNanos() - cpu;
+                    stopRecording(recording);
                     Map<String, Double> perMessage = new LinkedHashMap<>();
                     perMessage.put("signatures", (double) Workload.SIGNATURES);
                     perMessage.put("verifications", (double) Workload.VERIFICATIONS);
@@ -102,11 +109,43 @@ final class PipelineRun implements AutoCloseable {
                     perMessage.put("databaseCommits", (outbox.commits() + inbox.commits()) / (double) options.messages());
                     perMessage.put("databaseCommitsSender", outbox.commits() / (double) options.messages());
                     perMessage.put("databaseCommitsReceiver", inbox.commits() / (double) options.messages());
+                    perMessage.put("databaseWritingCommits", (outbox.writingCommits() + inbox.writingCommits())
+                            / (double) options.messages());
                     perMessage.put("databaseCommitsHubNotCounted", 2.0);
                     return new Measurement.Result("SDK pipeline (" + options.store() + ")", options.messages(), seconds,
-                            Measurement.sorted(latencies), allocated, perMessage);
+                            Measurement.sorted(latencies), allocated, cpu, perMessage);
                 }
             }
+        }
+    }
+
+    private Recording startRecording() {
+        if (options.profile() == null) {
+            return null;
+        }
+        try {
+            Recording recording = new Recording(Configuration.getConfiguration("profile"));
+            recording.start();
+            return recording;
+        } catch (IOException | ParseException e) {
+            throw new IllegalStateException("cannot start the JFR recording: " + e.getMessage(), e);
+        }
+    }
+
+    private void stopRecording(Recording recording) {
+        if (recording == null) {
+            return;
+        }
+        try (recording) {
+            recording.stop();
+            Path parent = options.profile().toAbsolutePath().getParent();
+            if (parent != null) {
+                java.nio.file.Files.createDirectories(parent);
+            }
+            recording.dump(options.profile());
+            System.out.println("JFR recording of the measured messages: " + options.profile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the JFR recording " + options.profile(), e);
         }
     }
 
