@@ -29,6 +29,7 @@ import org.goldensdk.cxf.RestApi;
 import org.goldensdk.exchange.EnvelopeHeader;
 import org.goldensdk.exchange.EnvelopeVerifier;
 import org.goldensdk.exchange.ServiceId;
+import org.goldensdk.sandbox.internal.AppTokenFilter;
 import org.goldensdk.sandbox.internal.ContractCheck;
 import org.goldensdk.sandbox.internal.ContractFilter;
 import org.goldensdk.sandbox.internal.FaultInjector;
@@ -551,6 +552,7 @@ public final class Sandbox implements AutoCloseable {
                 }
                 identity = IdentityProvider.start(identityPort, time, identityKeyGracePeriod, TlsConfig.of(hub, anchors),
                         TlsConfig.of(hub, anchors));
+                IdentityProvider provider = identity;
                 for (TestDepartment department : TestDepartment.values()) {
                     identity.registerApplication(department.partyId(), department.organisation(),
                             department.credentials().intlCertificateChain().get(0), DEPARTMENT_CLIENT_SECRET);
@@ -559,8 +561,8 @@ public final class Sandbox implements AutoCloseable {
                         .port(port)
                         .tls(TlsConfig.of(hub, anchors))
                         .clientAuth(ClientAuth.REQUIRED)
-                        .api(HUB_BASE_PATH, api)
-                        .api(PORTAL_BASE_PATH, portal.api())
+                        .api(HUB_BASE_PATH, api.withProviders(new AppTokenFilter(provider::platformTokenValidator)))
+                        .api(PORTAL_BASE_PATH, portal.api().withProviders(new AppTokenFilter(provider::platformTokenValidator)))
                         .start();
                 return new Sandbox(server, store, pusher, time, ownsScheduler, anchors, new SandboxFaults(faults), contract,
                         waiters, identity, portal);
