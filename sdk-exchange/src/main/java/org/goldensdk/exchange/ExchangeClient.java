@@ -29,6 +29,7 @@ import org.goldensdk.core.Scheduler;
 import org.goldensdk.core.Settings;
 import org.goldensdk.core.StorageException;
 import org.goldensdk.core.TlsConfig;
+import org.goldensdk.core.TokenSource;
 import org.goldensdk.core.TrustAnchors;
 import org.goldensdk.core.ValidationException;
 import org.goldensdk.exchange.internal.soap.SoapHubTransport;
@@ -504,6 +505,7 @@ public final class ExchangeClient implements AutoCloseable {
         private Duration retention = Duration.ofDays(30);
         private Settings httpSettings;
         private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+        private TokenSource tokens;
 
         private Builder() {
         }
@@ -610,6 +612,16 @@ public final class ExchangeClient implements AutoCloseable {
          */
         public Builder retryPolicy(RetryPolicy retryPolicy) {
             this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+            return this;
+        }
+
+        /**
+         * App tokens sent to the hub as {@code Authorization: Bearer …} besides mutual TLS (e.g.
+         * {@code identity.appTokens()} of sdk-identity); a token refused with 401 is renewed once.
+         * The hub then also checks that the token names the same party as the certificate.
+         */
+        public Builder tokens(TokenSource tokens) {
+            this.tokens = Objects.requireNonNull(tokens, "tokens");
             return this;
         }
 
@@ -790,11 +802,18 @@ public final class ExchangeClient implements AutoCloseable {
                     http.settings(httpSettings);
                 }
                 if (wire == Transport.SOAP) {
+                    if (tokens != null) {
+                        throw new ConfigurationException(PREFIX + "transport", "app tokens are sent over REST only; the SOAP"
+                                + " transport authenticates by mutual TLS and WS-Security — drop tokens(...) or use Transport.REST");
+                    }
                     transport = SoapHubTransport.create(hub, credentials, tls, Duration.ofSeconds(60), MAX_RESPONSE_BYTES,
                             PREFIX + "transport");
                     requestTransport = SoapHubTransport.create(hub, credentials, tls, requestTimeout.plusSeconds(15),
                             MAX_RESPONSE_BYTES, PREFIX + "transport");
                 } else {
+                    if (tokens != null) {
+                        http.tokenSource(tokens);
+                    }
                     transport = http.baseUri(hub).tls(tls).retryPolicy(retryPolicy).scheduler(effectiveScheduler).build();
                     // A request is not repeated (the provider may act on it); its answer may take the whole timeout.
                     requestTransport = http.baseUri(hub).tls(tls).retryPolicy(RetryPolicy.none()).scheduler(effectiveScheduler)

@@ -31,6 +31,7 @@ import org.goldensdk.cxf.RestApi;
 import org.goldensdk.exchange.EnvelopeHeader;
 import org.goldensdk.exchange.EnvelopeVerifier;
 import org.goldensdk.exchange.ServiceId;
+import org.goldensdk.sandbox.internal.AppTokenFilter;
 import org.goldensdk.sandbox.internal.ContractCheck;
 import org.goldensdk.sandbox.internal.ContractFilter;
 import org.goldensdk.sandbox.internal.FaultInjector;
@@ -574,6 +575,7 @@ public final class Sandbox implements AutoCloseable {
                 }
                 identity = IdentityProvider.start(identityPort, time, identityKeyGracePeriod, TlsConfig.of(hub, anchors),
                         TlsConfig.of(hub, anchors));
+                IdentityProvider provider = identity;
                 for (TestDepartment department : TestDepartment.values()) {
                     identity.registerApplication(department.partyId(), department.organisation(),
                             department.credentials().intlCertificateChain().get(0), DEPARTMENT_CLIENT_SECRET);
@@ -583,8 +585,8 @@ public final class Sandbox implements AutoCloseable {
                         .port(port)
                         .tls(TlsConfig.of(hub, anchors))
                         .clientAuth(ClientAuth.REQUIRED)
-                        .api(HUB_BASE_PATH, api)
-                        .api(PORTAL_BASE_PATH, portal.api())
+                        .api(HUB_BASE_PATH, api.withProviders(new AppTokenFilter(provider::platformTokenValidator)))
+                        .api(PORTAL_BASE_PATH, portal.api().withProviders(new AppTokenFilter(provider::platformTokenValidator)))
                         .soap(HubSoapService.SOAP11_PATH, soap.get(0))
                         .soap(HubSoapService.SOAP12_PATH, soap.get(1))
                         .start();
