@@ -100,9 +100,7 @@ public final class CasFilter implements Filter, AutoCloseable {
     }
 
     private Optional<SsoSession> current(HttpServletRequest request) {
-        HttpSession servletSession = request.getSession(false);
-        Object id = servletSession == null ? null : servletSession.getAttribute(Servlets.SESSION_ATTRIBUTE);
-        return id instanceof String sessionId ? sessions.get(sessionId) : Optional.empty();
+        return Servlets.session(request, sessions);
     }
 
     private void validate(HttpServletRequest request, HttpServletResponse response, String ticket) throws IOException {

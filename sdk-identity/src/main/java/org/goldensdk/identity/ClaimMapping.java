@@ -50,7 +50,7 @@ public final class ClaimMapping {
         this.rolesClaim = builder.rolesClaim;
         this.partyClaim = builder.partyClaim;
         this.kinds = Map.copyOf(builder.kinds);
-        this.acrs = Map.copyOf(builder.acrs);
+        this.acrs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.acrs));
     }
 
     /** The Golden identity service's claim names and values. */
@@ -96,6 +96,17 @@ public final class ClaimMapping {
                 parsed(claims, partyClaim, "a valid party id (CN/{division}/{creditCode}/{system})", PartyId::parse),
                 clientId, strings(claims.get(rolesClaim), false), scopes(claims),
                 acr == null ? null : acrs.get(acr), instant(claims.get("auth_time")), instant(claims.get("exp")));
+    }
+
+    /** The {@code acr} value that asks the provider for {@code level} (the last one mapped to it). */
+    String acrFor(AssuranceLevel level) {
+        String acr = level.acr();
+        for (Map.Entry<String, AssuranceLevel> entry : acrs.entrySet()) {
+            if (entry.getValue() == level) {
+                acr = entry.getKey();
+            }
+        }
+        return acr;
     }
 
     private static Set<String> scopes(Map<String, ?> claims) {

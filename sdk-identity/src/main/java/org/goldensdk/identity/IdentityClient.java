@@ -3,6 +3,8 @@ package org.goldensdk.identity;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -43,7 +45,9 @@ public final class IdentityClient implements AutoCloseable {
     private final Scheduler scheduler;
     private final boolean ownsScheduler;
     private final JwksCache keys;
-    private final TokenSource appTokens;
+    private final String defaultScope;
+    private final Duration refreshAhead;
+    private final Map<String, TokenSource> appTokens = new ConcurrentHashMap<>();
     private final List<Runnable> keysRemovedListeners = new CopyOnWriteArrayList<>();
 
     private IdentityClient(Builder builder) {
@@ -67,8 +71,8 @@ public final class IdentityClient implements AutoCloseable {
             }
             this.keys = new JwksCache(http, metadata.jwksUri(), scheduler.clock(), builder.jwksCacheTime,
                     builder.jwksRefreshInterval, () -> keysRemovedListeners.forEach(Runnable::run));
-            this.appTokens = client == null ? null : new AppTokenSource(http, metadata.tokenEndpoint(), client, builder.scope,
-                    scheduler.clock(), builder.refreshAhead);
+            this.defaultScope = builder.scope;
+            this.refreshAhead = builder.refreshAhead;
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -98,11 +102,24 @@ public final class IdentityClient implements AutoCloseable {
      * @throws ConfigurationException if no client credentials were configured
      */
     public TokenSource appTokens() {
-        if (appTokens == null) {
+        return appTokens(defaultScope);
+    }
+
+    /**
+     * App tokens for {@code scope} (space-separated; e.g. the audience of one system the provider
+     * issues tokens for), cached apart from those of other scopes; null means the builder's scope.
+     *
+     * @throws ConfigurationException if no client credentials were configured
+     */
+    public TokenSource appTokens(String scope) {
+        if (client == null) {
             throw new ConfigurationException("golden.identity.client-id", "app tokens need client credentials:"
                     + " clientId(...) and clientSecret(...) or privateKeyJwt(...)");
         }
-        return appTokens;
+        String effective = scope == null ? defaultScope : scope;
+        String normalised = effective == null || effective.isBlank() ? "" : effective.trim();
+        return appTokens.computeIfAbsent(normalised, key -> new AppTokenSource(http, metadata.tokenEndpoint(), client,
+                key.isEmpty() ? null : key, scheduler.clock(), refreshAhead));
     }
 
     /** A builder of a validator for this provider's tokens; set its audience. */

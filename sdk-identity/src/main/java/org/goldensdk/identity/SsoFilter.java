@@ -78,6 +78,7 @@ public final class SsoFilter implements Filter {
     private final String scope;
     private final Duration refreshAhead;
     private final Map<String, Instant> usedLogoutTokens = new ConcurrentHashMap<>();
+    private final Map<String, Object> refreshLocks = new ConcurrentHashMap<>();
 
     /** A login in progress, kept in the servlet session under its state. */
     private record PendingLogin(String nonce, String verifier, String returnTo, Instant startedAt) implements Serializable {
@@ -134,28 +135,48 @@ public final class SsoFilter implements Filter {
                 SsoSession fresh = refreshIfDue(session.get());
                 if (fresh != null) {
                     request.setAttribute(ACCESS_TOKEN_ATTRIBUTE, fresh.accessToken());
-                    chain.doFilter(Servlets.authenticated(request, fresh.principal(), "OIDC"), response);
+                    try {
+                        chain.doFilter(Servlets.authenticated(request, fresh.principal(), "OIDC"), response);
+                    } catch (StepUpRequiredException e) {
+                        stepUp(request, response, e);
+                    } catch (ServletException e) {
+                        if (!(e.getRootCause() instanceof StepUpRequiredException stepUp)) {
+                            throw e;
+                        }
+                        stepUp(request, response, stepUp);
+                    }
                     return;
                 }
             }
-            startLogin(request, response);
+            startLogin(request, response, null);
         }
     }
 
     private Optional<SsoSession> current(HttpServletRequest request) {
-        HttpSession servletSession = request.getSession(false);
-        Object id = servletSession == null ? null : servletSession.getAttribute(Servlets.SESSION_ATTRIBUTE);
-        if (!(id instanceof String sessionId)) {
-            return Optional.empty();
-        }
-        Optional<SsoSession> session = sessions.get(sessionId);
-        if (session.isEmpty()) {
-            servletSession.removeAttribute(Servlets.SESSION_ATTRIBUTE);
-        }
-        return session;
+        return Servlets.session(request, sessions);
     }
 
-    private void startLogin(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    /**
+     * The application demanded a stronger assurance ({@link GovPrincipal#requireAssurance}): a browser
+     * logs in again asking for it ({@code acr_values}, {@code prompt=login}); an API caller gets 401
+     * with {@code insufficient_user_authentication} (RFC 9470).
+     */
+    private void stepUp(HttpServletRequest request, HttpServletResponse response, StepUpRequiredException e) throws IOException {
+        if (response.isCommitted()) {
+            throw e;
+        }
+        response.reset();
+        String acr = mapping.acrFor(e.required());
+        if (Servlets.isBrowserNavigation(request)) {
+            LOG.info("Step-up to {} required; sending the browser to log in again", e.required());
+            startLogin(request, response, acr);
+            return;
+        }
+        response.setHeader("WWW-Authenticate", "Bearer error=\"insufficient_user_authentication\", acr_values=\"" + acr + "\"");
+        Servlets.fail(response, 401, e.getMessage());
+    }
+
+    private void startLogin(HttpServletRequest request, HttpServletResponse response, String acr) throws IOException {
         if (!Servlets.isBrowserNavigation(request)) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"" + identity.metadata().issuer() + "\"");
             Servlets.fail(response, 401, "Sign in first: this resource needs an authenticated session");
@@ -181,6 +202,10 @@ public final class SsoFilter implements Filter {
         query.put("nonce", nonce);
         query.put("code_challenge", s256(codeVerifier));
         query.put("code_challenge_method", "S256");
+        if (acr != null) {
+            query.put("acr_values", acr);
+            query.put("prompt", "login");
+        }
         Servlets.redirect(response, withQuery(identity.metadata().authorizationEndpoint(), query));
     }
 
@@ -279,27 +304,45 @@ public final class SsoFilter implements Filter {
         return claims;
     }
 
+    /**
+     * The session with tokens fresh enough to use, refreshed first if due; null when it must sign in
+     * again. Requests of one session refresh one at a time on this node (the others then use the
+     * result), so a provider that rotates refresh tokens never sees the old one twice from here.
+     */
     private SsoSession refreshIfDue(SsoSession session) {
-        if (session.accessTokenExpiresAt() == null || clock.instant().isBefore(session.accessTokenExpiresAt().minus(refreshAhead))) {
+        if (!refreshDue(session)) {
             return session;
         }
-        if (session.refreshToken() == null) {
-            sessions.remove(session.id());
-            return null;
+        Object lock = refreshLocks.computeIfAbsent(session.id(), id -> new Object());
+        synchronized (lock) {
+            try {
+                SsoSession latest = sessions.get(session.id()).orElse(null);
+                if (latest == null || !refreshDue(latest)) {
+                    return latest;
+                }
+                if (latest.refreshToken() == null) {
+                    sessions.remove(latest.id());
+                    return null;
+                }
+                Map<String, String> grant = new LinkedHashMap<>();
+                grant.put("grant_type", "refresh_token");
+                grant.put("refresh_token", latest.refreshToken());
+                SsoSession refreshed = tokens(grant, null, latest);
+                sessions.put(refreshed);
+                LOG.debug("Refreshed the tokens of {}", refreshed.principal());
+                return refreshed;
+            } catch (AuthenticationException e) {
+                LOG.info("Could not refresh the session of {}; signing in again: {}", session.principal(), e.getMessage());
+                sessions.remove(session.id());
+                return null;
+            } finally {
+                refreshLocks.remove(session.id(), lock);
+            }
         }
-        try {
-            Map<String, String> grant = new LinkedHashMap<>();
-            grant.put("grant_type", "refresh_token");
-            grant.put("refresh_token", session.refreshToken());
-            SsoSession refreshed = tokens(grant, null, session);
-            sessions.put(refreshed);
-            LOG.debug("Refreshed the tokens of {}", refreshed.principal());
-            return refreshed;
-        } catch (AuthenticationException e) {
-            LOG.info("Could not refresh the session of {}; signing in again: {}", session.principal(), e.getMessage());
-            sessions.remove(session.id());
-            return null;
-        }
+    }
+
+    private boolean refreshDue(SsoSession session) {
+        return session.accessTokenExpiresAt() != null && !clock.instant().isBefore(session.accessTokenExpiresAt().minus(refreshAhead));
     }
 
     private void logout(HttpServletRequest request, HttpServletResponse response) {

@@ -80,6 +80,21 @@ class AppTokensTest {
     }
 
     @Test
+    void eachScopeHasItsOwnCachedToken() {
+        provider.server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).withRequestBody(com.github.tomakehurst.wiremock.client.WireMock
+                .containing("scope=hub")).willReturn(TestProvider.json("{\"access_token\":\"for-hub\",\"token_type\":\"Bearer\",\"expires_in\":600}")));
+        provider.server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).withRequestBody(com.github.tomakehurst.wiremock.client.WireMock
+                .containing("scope=portal")).willReturn(TestProvider.json("{\"access_token\":\"for-portal\",\"token_type\":\"Bearer\",\"expires_in\":600}")));
+        try (IdentityClient identity = provider.client().clientId(TestProvider.CLIENT_ID).clientSecret("x").scope("hub").build()) {
+            assertThat(identity.appTokens().token()).isEqualTo("for-hub");
+            assertThat(identity.appTokens("portal").token()).isEqualTo("for-portal");
+            assertThat(identity.appTokens(null)).isSameAs(identity.appTokens());
+            assertThat(identity.appTokens("hub").token()).isEqualTo("for-hub");
+            assertThat(tokenRequests()).hasSize(2);
+        }
+    }
+
+    @Test
     void concurrentCallersShareOneRequestToTheProvider() throws Exception {
         provider.server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(200).withFixedDelay(400)
                 .withHeader("Content-Type", "application/json")

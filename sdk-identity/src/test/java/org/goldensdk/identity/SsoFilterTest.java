@@ -92,6 +92,27 @@ class SsoFilterTest {
     }
 
     @Test
+    void aStepUpDemandedByTheApplicationSendsTheBrowserToLogInAgainAtThatLevel() {
+        Map<String, String> authorize = query(app.get("/").headers().firstValue("Location").orElseThrow());
+        login(authorize, "sid-1", "access-1", 300);
+        assertThat(app.get("/declarations").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> stepUp = app.get("/tax-filing");
+        assertThat(stepUp.statusCode()).isEqualTo(302);
+        Map<String, String> again = query(stepUp.headers().firstValue("Location").orElseThrow());
+        assertThat(again).containsEntry("acr_values", "urn:golden:acr:certificate").containsEntry("prompt", "login");
+        HttpResponse<String> api = app.send(java.net.http.HttpRequest.newBuilder(app.uri("/tax-filing"))
+                .header("Accept", "application/json").build());
+        assertThat(api.statusCode()).isEqualTo(401);
+        assertThat(api.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("insufficient_user_authentication");
+
+        provider.scheduler.advance(Duration.ofSeconds(1));
+        loginWith(again, provider.claims().audience(TestProvider.CLIENT_ID).claim("nonce", again.get("nonce")).claim("sid", "sid-2")
+                .claim("acr", "urn:golden:acr:certificate").build(), "access-2");
+        assertThat(app.get("/tax-filing").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aReplayedStateIsRefused() {
         Map<String, String> authorize = query(app.get("/").headers().firstValue("Location").orElseThrow());
         assertThat(login(authorize, "sid-1", "access-1", 300).statusCode()).isEqualTo(302);
@@ -163,9 +184,16 @@ class SsoFilterTest {
 
     /** The provider's side of a login: the browser comes back with a code, the token endpoint answers with an ID token. */
     private HttpResponse<String> login(Map<String, String> authorize, String sid, String accessToken, int expiresIn) {
-        Date now = Date.from(provider.scheduler.now());
         JWTClaimsSet idClaims = provider.claims().audience(TestProvider.CLIENT_ID).claim("nonce", authorize.get("nonce"))
-                .claim("sid", sid).issueTime(now).build();
+                .claim("sid", sid).build();
+        return loginWith(authorize, idClaims, accessToken, expiresIn);
+    }
+
+    private HttpResponse<String> loginWith(Map<String, String> authorize, JWTClaimsSet idClaims, String accessToken) {
+        return loginWith(authorize, idClaims, accessToken, 300);
+    }
+
+    private HttpResponse<String> loginWith(Map<String, String> authorize, JWTClaimsSet idClaims, String accessToken, int expiresIn) {
         String idToken = TestProvider.sign(provider.key(), idClaims, header -> header.type(JOSEObjectType.JWT));
         provider.server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).withRequestBody(containing("grant_type=authorization_code"))
                 .willReturn(TestProvider.json("{\"access_token\":\"" + accessToken + "\",\"token_type\":\"Bearer\",\"expires_in\":"

@@ -1,5 +1,6 @@
 package org.goldensdk.identity;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -13,7 +14,12 @@ import com.nimbusds.jose.JWEAlgorithm;
 import com.nimbusds.jose.JWEHeader;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.crypto.RSAEncrypter;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -90,6 +96,21 @@ class TokenValidatorTest {
 
         assertRejected(header + "." + payload + ".", "unsigned (alg " + none + ")");
         assertRejected(new PlainJWT(provider.claims().build()).serialize(), "unsigned (alg none)");
+    }
+
+    @Test
+    void acceptsEs256FromAP256KeyOfTheProvider() throws Exception {
+        ECKey ecKey = new ECKeyGenerator(Curve.P_256).keyID("ec-1").keyUse(KeyUse.SIGNATURE).generate();
+        provider.server.stubFor(get(urlPathEqualTo("/realms/gov/jwks")).willReturn(TestProvider.json(
+                new JWKSet(List.of(provider.key().toPublicJWK(), ecKey.toPublicJWK())).toString())));
+        SignedJWT es256 = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("ec-1").type(new JOSEObjectType("at+jwt"))
+                .build(), provider.claims().build());
+        es256.sign(new ECDSASigner(ecKey));
+
+        assertThat(validator.validate(es256.serialize()).subject()).isEqualTo("user-42");
+        TokenValidator rsaOnly = identity.tokenValidator().audience(TestProvider.AUDIENCE).algorithms("RS256").build();
+        assertThatThrownBy(() -> rsaOnly.validate(es256.serialize())).isInstanceOf(AuthenticationException.class)
+                .hasMessageContaining("alg ES256 is not allowed (allowed: [RS256])");
     }
 
     @Test
@@ -246,6 +267,23 @@ class TokenValidatorTest {
         provider.scheduler.advance(Duration.ofMinutes(11));
 
         assertRejected(token, "no RSA key with kid 'key-1'");
+    }
+
+    @Test
+    void aProviderOutageKeepsTheKnownKeysInUseAndRetriesOncePerInterval() {
+        validator.validate(provider.token());
+        provider.server.stubFor(get(urlPathEqualTo("/realms/gov/jwks")).willReturn(aResponse().withStatus(503)));
+        provider.scheduler.advance(Duration.ofMinutes(10));
+
+        assertThat(validator.validate(provider.token()).subject()).isEqualTo("user-42");
+        assertThat(provider.jwksFetches()).isEqualTo(2);
+        provider.scheduler.advance(Duration.ofSeconds(30));
+        assertThat(validator.validate(provider.token()).subject()).isEqualTo("user-42");
+        assertRejected(TestProvider.sign(TestProvider.generateKey("other"), provider.claims().build(), h -> { }), "unknown or removed key");
+        assertThat(provider.jwksFetches()).as("no second attempt within the interval").isEqualTo(2);
+        provider.scheduler.advance(Duration.ofSeconds(30));
+        validator.validate(provider.token());
+        assertThat(provider.jwksFetches()).isEqualTo(3);
     }
 
     @Test

@@ -53,6 +53,9 @@ final class WebApp implements AutoCloseable {
         @Override
         protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
             GovPrincipal principal = SsoFilter.principal(request).orElseThrow();
+            if (request.getRequestURI().endsWith("/tax-filing")) {
+                principal.requireAssurance(AssuranceLevel.CERTIFICATE);
+            }
             response.setContentType("text/plain;charset=UTF-8");
             response.getWriter().print("user=" + request.getUserPrincipal().getName() + " kind=" + principal.kind()
                     + " declarant=" + request.isUserInRole("declarant") + " token=" + SsoFilter.accessToken(request).orElse("-"));

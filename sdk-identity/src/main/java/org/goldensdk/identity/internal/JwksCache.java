@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.goldensdk.core.AuthenticationException;
+import org.goldensdk.core.GoldenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * The provider's signing keys. Fetched on first use and again once older than the cache time; a key
  * id that is not in the set triggers one refetch — at most once per refresh interval, however many
  * unknown key ids arrive (a flood of forged key ids cannot make us hammer the provider), and
- * concurrent callers wait for that one fetch instead of starting their own. Thread-safe.
+ * concurrent callers wait for that one fetch instead of starting their own. When a refetch fails
+ * (the provider is down), the keys already known stay in use and the fetch is tried again after one
+ * refresh interval. Thread-safe.
  */
 public final class JwksCache {
 
@@ -34,7 +37,8 @@ public final class JwksCache {
     private final Object fetchLock = new Object();
     private volatile Snapshot snapshot;
 
-    private record Snapshot(List<JWK> keys, Instant fetchedAt) {
+    /** The keys, when they were last asked for, and when they must be asked for again. */
+    private record Snapshot(List<JWK> keys, Instant attemptedAt, Instant staleAt) {
     }
 
     /**
@@ -75,14 +79,14 @@ public final class JwksCache {
 
     private Snapshot current() {
         Snapshot current = snapshot;
-        if (current == null || !clock.instant().isBefore(current.fetchedAt().plus(cacheTime))) {
+        if (current == null || !clock.instant().isBefore(current.staleAt())) {
             return fetchUnlessNewer(current, Duration.ZERO);
         }
         return current;
     }
 
     private Snapshot refreshIfAllowed(Snapshot seen) {
-        if (clock.instant().isBefore(seen.fetchedAt().plus(refreshInterval))) {
+        if (clock.instant().isBefore(seen.attemptedAt().plus(refreshInterval))) {
             return seen;
         }
         return fetchUnlessNewer(seen, refreshInterval);
@@ -95,10 +99,23 @@ public final class JwksCache {
             if (latest != null && latest != seen) {
                 return latest;
             }
-            if (latest != null && clock.instant().isBefore(latest.fetchedAt().plus(minimumAge))) {
+            if (latest != null && clock.instant().isBefore(latest.attemptedAt().plus(minimumAge))) {
                 return latest;
             }
-            Snapshot fetched = fetch();
+            Snapshot fetched;
+            try {
+                fetched = fetch();
+            } catch (GoldenException e) {
+                if (latest == null) {
+                    throw e;
+                }
+                // keep trusting the keys we have through a provider outage; try again after one refresh interval
+                LOG.warn("Could not refetch the provider's key set at {}; using the one fetched at {}: {}", jwksUri,
+                        latest.attemptedAt(), e.getMessage());
+                Snapshot kept = new Snapshot(latest.keys(), clock.instant(), clock.instant().plus(refreshInterval));
+                snapshot = kept;
+                return kept;
+            }
             if (latest != null && latest.keys().stream().anyMatch(key -> !fetched.keys().contains(key))) {
                 LOG.info("The provider's key set at {} dropped a key; tokens signed with it are no longer accepted", jwksUri);
                 onKeysRemoved.run();
@@ -120,7 +137,8 @@ public final class JwksCache {
                 .filter(key -> !key.getKeyType().getValue().equals("oct"))
                 .toList();
         LOG.debug("Fetched {} signature keys from {}", keys.size(), jwksUri);
-        return new Snapshot(keys, clock.instant());
+        Instant now = clock.instant();
+        return new Snapshot(keys, now, now.plus(cacheTime));
     }
 
     private static List<JWK> matching(Snapshot snapshot, String keyId, String keyType) {

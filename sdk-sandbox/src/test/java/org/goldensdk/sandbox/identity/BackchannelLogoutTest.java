@@ -71,6 +71,25 @@ class BackchannelLogoutTest {
     }
 
     @Test
+    void oneSessionServesOidcAndCasAndACasLogoutEndsItForTheOidcClientToo(IdentityFixture fixture) {
+        WebApp app = new WebApp(fixture, URI.create("http://127.0.0.1:" + relyingParty.port() + "/backchannel-logout"));
+        String casService = "http://127.0.0.1:" + relyingParty.port() + "/cas-app/";
+        fixture.sandbox.registerCasService(URI.create(casService));
+        relyingParty.stubFor(post(urlEqualTo("/cas-app/")).willReturn(aResponse().withStatus(200)));
+        IdentityFixture.Browser browser = fixture.browser();
+        app.code(browser, TestUser.CIVIL_SERVANT, IdentityFixture.Pkce.create());
+
+        HttpResponse<String> cas = browser.get(CasServerTest.casLogin(fixture, casService));
+        assertThat(cas.statusCode()).as("CAS login rides on the OIDC login").isEqualTo(303);
+        assertThat(IdentityFixture.location(cas).toString()).startsWith(casService + "?ticket=ST-");
+
+        assertThat(browser.get(URI.create(fixture.sandbox.casUri() + "logout")).statusCode()).isEqualTo(200);
+
+        assertThat(relyingParty.findAll(postRequestedFor(urlEqualTo("/backchannel-logout")))).hasSize(1);
+        assertThat(relyingParty.findAll(postRequestedFor(urlEqualTo("/cas-app/")))).hasSize(1);
+    }
+
+    @Test
     void anUnregisteredPostLogoutRedirectIsRefusedAndTheSessionLives(IdentityFixture fixture) {
         WebApp app = new WebApp(fixture, URI.create("http://127.0.0.1:" + relyingParty.port() + "/backchannel-logout"));
         IdentityFixture.Browser browser = fixture.browser();

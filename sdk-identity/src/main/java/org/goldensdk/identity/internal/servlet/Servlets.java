@@ -3,12 +3,16 @@ package org.goldensdk.identity.internal.servlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 import org.goldensdk.identity.GovPrincipal;
+import org.goldensdk.identity.SessionRegistry;
+import org.goldensdk.identity.SsoSession;
 
 /** What the SSO and CAS filters share about servlet requests and answers. */
 public final class Servlets {
@@ -29,9 +33,13 @@ public final class Servlets {
         return context != null && uri.startsWith(context) ? uri.substring(context.length()) : uri;
     }
 
-    /** The path and query inside the application, to come back to after login. */
+    /**
+     * The path and query inside the application, to come back to after login. Leading slashes and
+     * backslashes collapse to one slash, so {@code //evil.example} cannot become a redirect off-site.
+     */
     public static String pathAndQuery(HttpServletRequest request) {
-        return path(request) + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        String path = path(request).replaceFirst("^[/\\\\]+", "/");
+        return (path.startsWith("/") ? path : "/" + path) + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
     }
 
     /** 256 random bits, base64url: state, nonce, PKCE verifier, session ids. */
@@ -39,6 +47,23 @@ public final class Servlets {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /**
+     * The signed-in session the servlet session points at, if the registry still holds it (a
+     * back-channel or single logout may have ended it on another node: then the pointer is dropped).
+     */
+    public static Optional<SsoSession> session(HttpServletRequest request, SessionRegistry sessions) {
+        HttpSession servletSession = request.getSession(false);
+        Object id = servletSession == null ? null : servletSession.getAttribute(SESSION_ATTRIBUTE);
+        if (!(id instanceof String sessionId)) {
+            return Optional.empty();
+        }
+        Optional<SsoSession> session = sessions.get(sessionId);
+        if (session.isEmpty()) {
+            servletSession.removeAttribute(SESSION_ATTRIBUTE);
+        }
+        return session;
     }
 
     /** Whether a browser navigation (that can follow a redirect to the login page) asked. */
