@@ -95,6 +95,7 @@ public final class ExchangeLoad {
         parameters.put("store", options.store());
         parameters.put("batch", options.batch());
         parameters.put("transport", "REST");
+        parameters.put("schedulerThreads", options.schedulerThreads());
         report.put("parameters", parameters);
         Map<String, Object> machine = new LinkedHashMap<>();
         machine.put("processors", Runtime.getRuntime().availableProcessors());
@@ -112,9 +113,9 @@ public final class ExchangeLoad {
         }
         report.put("runs", runs);
         Files.createDirectories(options.output());
-        Path file = options.output().resolve(String.format(Locale.ROOT, "exchange-%s-%s-%s-c%d.json",
+        Path file = options.output().resolve(String.format(Locale.ROOT, "exchange-%s-%s-%s-c%d%s.json",
                 options.suite().name().toLowerCase(Locale.ROOT), options.payloadName(), options.store(),
-                options.concurrency()));
+                options.concurrency(), options.schedulerThreads() > 1 ? "-s" + options.schedulerThreads() : ""));
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), report);
         return file;
     }

@@ -19,14 +19,16 @@ import org.goldensdk.core.CryptoSuite;
  *     them off, e.g. to profile the pipeline alone)
  * @param profile where to write a JFR recording (settings "profile") of the pipeline's measured
  *     messages only — warm-up and start-up excluded; null for none
+ * @param schedulerThreads 1 for the SDK's default scheduler (one thread for the client's dispatcher,
+ *     receipt poller and retention); more gives the client a {@link PooledScheduler} of that many threads
  */
 public record LoadOptions(int messages, int payloadBytes, int concurrency, CryptoSuite suite, String store, int batch,
-        int warmup, Path output, boolean baselines, Path profile) {
+        int warmup, Path output, boolean baselines, Path profile, int schedulerThreads) {
 
     static final String USAGE = """
             usage: java -jar golden-bench.jar exchange [--messages N] [--payload 1k|64k|1m] [--concurrency C]
                    [--suite GM|INTL] [--store h2|postgres] [--batch 1] [--warmup W] [--output DIR] [--pipeline-only]
-                   [--profile FILE.jfr]
+                   [--profile FILE.jfr] [--scheduler-threads K]
             Sends N messages through ExchangeClient -> outbox -> sandbox hub -> ExchangeEndpoint with signed
             receipts, then runs three baselines doing the same work without the SDK: (a) the same HTTP exchanges
             with the same bytes, (b) the same signatures, verifications and digests, (c) both in one loop.
@@ -45,6 +47,7 @@ public record LoadOptions(int messages, int payloadBytes, int concurrency, Crypt
         Path output = Path.of("target", "bench");
         boolean baselines = true;
         Path profile = null;
+        int schedulerThreads = 1;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (name.equals("--help") || name.equals("-h")) {
@@ -68,11 +71,12 @@ public record LoadOptions(int messages, int payloadBytes, int concurrency, Crypt
                 case "--warmup" -> warmup = Integer.parseInt(value);
                 case "--output" -> output = Path.of(value);
                 case "--profile" -> profile = Path.of(value);
+                case "--scheduler-threads" -> schedulerThreads = positive(name, value);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
         return new LoadOptions(messages, payload, concurrency, suite, store, batch,
-                warmup == null ? Math.max(50, messages / 5) : warmup, output, baselines, profile);
+                warmup == null ? Math.max(50, messages / 5) : warmup, output, baselines, profile, schedulerThreads);
     }
 
     private static int positive(String name, String value) {

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.goldensdk.core.RetryPolicy;
+import org.goldensdk.core.Scheduler;
 import org.goldensdk.exchange.ExchangeClient;
 import org.goldensdk.exchange.ExchangeEndpoint;
 import org.goldensdk.exchange.MessageId;
@@ -79,7 +80,10 @@ final class PipelineRun implements AutoCloseable {
                     .handle(Workload.SERVICE, (message, context) -> Outcome.processed())
                     .listen("127.0.0.1", 0).build().start()) {
                 sandbox.registerEndpoint(TestDepartment.CUSTOMS.partyId(), customs.uri());
-                try (ExchangeClient tax = ExchangeClient.builder().hub(sandbox.hubUri()).hubParty(sandbox.hubParty())
+                Scheduler scheduler = options.schedulerThreads() > 1 ? new PooledScheduler(options.schedulerThreads())
+                        : Scheduler.system();
+                try (scheduler; ExchangeClient tax = ExchangeClient.builder().scheduler(scheduler)
+                        .hub(sandbox.hubUri()).hubParty(sandbox.hubParty())
                         .party(TestDepartment.TAX.partyId()).credentials(TestDepartment.TAX.credentials())
                         .trustAnchors(sandbox.trustAnchors()).store(outbox.dataSource()).suite(options.suite())
                         .dispatchInterval(DISPATCH_INTERVAL).receiptPollInterval(RECEIPT_POLL_INTERVAL)
@@ -102,7 +106,7 @@ final class PipelineRun implements AutoCloseable {
                     Map<String, Double> perMessage = new LinkedHashMap<>();
                     perMessage.put("signatures", (double) Workload.SIGNATURES);
                     perMessage.put("verifications", (double) Workload.VERIFICATIONS);
-                    perMessage.put("certificatePathValidations", (double) Workload.VERIFICATIONS);
+                    perMessage.put("certificatePathValidationCalls", (double) Workload.VERIFICATIONS);
                     perMessage.put("payloadDigests", (double) Workload.DIGESTS);
                     perMessage.put("httpExchanges", Workload.POSTS + (double) Workload.RECEIPTS / Workload.FEED_PAGE
                             + seconds * 1000 / RECEIPT_POLL_INTERVAL.toMillis() / options.messages());
@@ -112,7 +116,9 @@ final class PipelineRun implements AutoCloseable {
                     perMessage.put("databaseWritingCommits", (outbox.writingCommits() + inbox.writingCommits())
                             / (double) options.messages());
                     perMessage.put("databaseCommitsHubNotCounted", 2.0);
-                    return new Measurement.Result("SDK pipeline (" + options.store() + ")", options.messages(), seconds,
+                    String name = "SDK pipeline (" + options.store()
+                            + (options.schedulerThreads() > 1 ? ", " + options.schedulerThreads() + " sched." : "") + ")";
+                    return new Measurement.Result(name, options.messages(), seconds,
                             Measurement.sorted(latencies), allocated, cpu, perMessage);
                 }
             }
