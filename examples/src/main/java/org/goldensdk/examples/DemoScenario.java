@@ -2,24 +2,29 @@ package org.goldensdk.examples;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.goldensdk.exchange.ExchangeClient;
 import org.goldensdk.exchange.Message;
 import org.goldensdk.exchange.MessageId;
 import org.goldensdk.exchange.ServiceId;
 import org.goldensdk.sandbox.AccessRight;
 import org.goldensdk.sandbox.Sandbox;
+import org.goldensdk.sandbox.TestUser;
 import org.goldensdk.testkit.TestDepartment;
 
 /**
  * The demo's scenario across the Wuhan departments, run against a sandbox: the examples one after
  * the other — tax → customs datasets (one processed, one rejected), an official document with its
- * PDF, a licence application forwarded to three departments (fire safety rejects it) — and one
- * message the hub refuses because the platform grants no such right. Prints a readable summary as it goes.
+ * PDF, a parallel approval of a licence application by three departments (each answers pending,
+ * then decides; fire safety rejects it), one message the hub refuses because the platform grants no
+ * such right, customs' query to tax, a civil servant and a citizen signing in to a web application
+ * by single sign-on, and agriculture publishing on the portal. Prints a readable summary as it goes.
  */
 public final class DemoScenario {
 
@@ -52,12 +57,35 @@ public final class DemoScenario {
                 OfficialDocumentExample.OFFICIAL_DOCUMENT, "公文 武农发〔2026〕3号 with its PDF ("
                         + document.filed().get(0).attachmentSize() + " bytes)", document.trace()));
 
-        Map<TestDepartment, ReceiptLog.Trace> licence = LicenceApplicationFanOut.run(sandbox, work.resolve("licence"));
-        licence.forEach((approver, trace) -> print(out, exchanges, new Exchange(TestDepartment.SERVICE_CENTRE, approver,
-                AccessRight.BUSINESS_LICENCE_APPROVAL, "business-licence application of 91420100MA4K00002Y", trace)));
+        ParallelApproval.Result approval = ParallelApproval.run(sandbox, work.resolve("licence"), Duration.ofSeconds(30));
+        approval.answers().forEach((approver, trace) -> print(out, exchanges, new Exchange(TestDepartment.SERVICE_CENTRE,
+                approver, AccessRight.BUSINESS_LICENCE_APPROVAL, "business-licence application of 91420100MA4K00002Y"
+                        + " (并联审批: pending, then decided)", trace)));
+        out.printf("   parallel approval verdict: %s%n", approval.verdict());
 
         print(out, exchanges, new Exchange(TestDepartment.AUDIT, TestDepartment.CUSTOMS, AccessRight.TAX_COMPANY_STATUS,
                 "a company status from audit, which the platform does not allow", refused(sandbox, work.resolve("refused"))));
+
+        CustomsTaxQuery.Result query = CustomsTaxQuery.run(sandbox, work.resolve("query"));
+        out.printf("%nquery %s → %s  %s (request/response, answer signed by the provider and bound to the question)%n",
+                TestDepartment.CUSTOMS.organisation(), TestDepartment.TAX.organisation(), AccessRight.CUSTOMS_DECLARATION_CHECK);
+        out.printf("   %s%n   %s%n", query.known().body(), query.unknown().body());
+
+        out.printf("%nsingle sign-on: customs' web application behind SsoFilter, identity provider %s%n", sandbox.issuer());
+        try (SingleSignOnWebApp app = SingleSignOnWebApp.start(sandbox)) {
+            for (TestUser user : List.of(TestUser.CIVIL_SERVANT, TestUser.CITIZEN)) {
+                out.printf("   %s → %s%n", user.username(), app.visitAs(user).body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the single sign-on web application could not be visited", e);
+        }
+
+        AgriculturePortal.Result portal = AgriculturePortal.run(sandbox, "关于做好" + LocalDate.now().getYear() + "年春耕备耕工作的通知");
+        out.printf("%nportal: %s published a notice, a service guide and a reply%n", TestDepartment.AGRICULTURE.organisation());
+        out.printf("   notice  %s  索引号 %s  %s%n", portal.notice().title(), portal.notice().indexNumber(), portal.noticePage());
+        out.printf("   guide   %s  %s%n", portal.guide().content().title(), portal.guidePage());
+        out.printf("   reply   %s%n", portal.letterPage());
+        out.printf("   the portal: %s%n", sandbox.portalPagesUri());
 
         long receipts = exchanges.stream().mapToLong(e -> e.trace().receipts().size()).sum();
         long refusals = exchanges.stream().filter(e -> e.trace().deadLetter().isPresent()

@@ -12,9 +12,10 @@ import java.util.stream.Stream;
 import org.goldensdk.sandbox.Sandbox;
 
 /**
- * The demo: {@code java -jar examples/target/golden-demo.jar [--exit]}. Starts the sandbox hub in
- * this process, runs {@link DemoScenario} and prints its summary, then keeps the hub running until
- * Ctrl-C — or, with {@code --exit}, stops at once with exit code 0.
+ * The demo: {@code java -jar examples/target/golden-demo.jar [--exit]}. Starts the sandbox (hub,
+ * identity provider, portal) in this process, runs {@link DemoScenario} and prints its summary, then
+ * keeps the sandbox — and so the portal's pages — running until Ctrl-C; with {@code --exit} it stops
+ * at once with exit code 0.
  */
 public final class GoldenDemo {
     private GoldenDemo() {
@@ -45,7 +46,8 @@ public final class GoldenDemo {
             sandbox.close();
             return;
         }
-        out.println("the hub keeps running at " + sandbox.hubUri() + "; Ctrl-C stops it");
+        out.println("the portal stays up at " + sandbox.portalPagesUri() + " (and the hub at " + sandbox.hubUri()
+                + "); Ctrl-C stops them");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sandbox.close();

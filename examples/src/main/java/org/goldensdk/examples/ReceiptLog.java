@@ -2,8 +2,11 @@ package org.goldensdk.examples;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.goldensdk.exchange.DeadLetter;
 import org.goldensdk.exchange.MessageId;
 import org.goldensdk.exchange.Receipt;
@@ -41,6 +44,11 @@ public final class ReceiptLog implements ReceiptListener {
         public Optional<ReceiptState> finalState() {
             return receipts.isEmpty() ? Optional.empty() : Optional.of(receipts.get(receipts.size() - 1).state());
         }
+
+        /** Whether the message has its final receipt (PROCESSED or REJECTED) or became a dead letter. */
+        public boolean isDecided() {
+            return deadLetter.isPresent() || finalState().filter(ReceiptState::isFinal).isPresent();
+        }
     }
 
     @Override
@@ -62,16 +70,38 @@ public final class ReceiptLog implements ReceiptListener {
      *
      * @throws IllegalStateException if neither came in time
      */
-    public synchronized Trace awaitOutcome(MessageId id, long sentAt, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+    public Trace awaitOutcome(MessageId id, long sentAt, Duration timeout) throws InterruptedException {
+        return await(id, sentAt, Trace::isDecided, timeout);
+    }
+
+    /**
+     * Waits until the trace of {@code id} satisfies {@code until}, at most {@code timeout}, and returns it.
+     *
+     * @throws IllegalStateException if it did not in time
+     */
+    public synchronized Trace await(MessageId id, long sentAt, Predicate<Trace> until, Duration timeout)
+            throws InterruptedException {
+        Trace trace = awaitOutcomes(Map.of(id, sentAt), until, timeout).get(id);
+        if (!until.test(trace)) {
+            throw new IllegalStateException("waited " + timeout + " for " + id + " in vain; so far " + trace.receipts());
+        }
+        return trace;
+    }
+
+    /**
+     * Waits until every message of {@code sentAt} (id → {@link System#nanoTime()} before its send)
+     * satisfies {@code until}, at most {@code timeout}; returns each one's trace as it then stands,
+     * in the order of {@code sentAt}'s iteration.
+     */
+    public synchronized Map<MessageId, Trace> awaitOutcomes(Map<MessageId, Long> sentAt, Predicate<Trace> until,
+            Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
         while (true) {
-            Trace trace = trace(id, sentAt);
-            if (trace.deadLetter().isPresent() || trace.finalState().filter(ReceiptState::isFinal).isPresent()) {
-                return trace;
-            }
+            Map<MessageId, Trace> traces = new LinkedHashMap<>();
+            sentAt.forEach((id, at) -> traces.put(id, trace(id, at)));
             long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                throw new IllegalStateException("no outcome for " + id + " within " + timeout + "; so far " + trace.receipts());
+            if (left <= 0 || traces.values().stream().allMatch(until)) {
+                return traces;
             }
             wait(Math.max(1, left / 1_000_000));
         }

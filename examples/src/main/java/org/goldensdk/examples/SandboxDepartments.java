@@ -3,6 +3,7 @@ package org.goldensdk.examples;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.goldensdk.exchange.ExchangeClient;
 import org.goldensdk.exchange.ExchangeEndpoint;
@@ -54,13 +55,24 @@ public final class SandboxDepartments {
      */
     public static ExchangeEndpoint endpoint(Sandbox sandbox, TestDepartment department, Path store, DataSource database,
             Map<ServiceId, MessageHandler> handlers) {
+        return endpoint(sandbox, department, store, database, builder -> handlers.forEach(builder::handle));
+    }
+
+    /**
+     * Like {@link #endpoint(Sandbox, TestDepartment, Path, DataSource, Map)}, with the services
+     * registered by {@code services}: {@code handle(service, handler)} for messages,
+     * {@code respond(service, handler)} for requests.
+     */
+    public static ExchangeEndpoint endpoint(Sandbox sandbox, TestDepartment department, Path store, DataSource database,
+            Consumer<ExchangeEndpoint.Builder> services) {
         ExchangeEndpoint.Builder builder = ExchangeEndpoint.builder()
                 .party(department.partyId())
                 .credentials(department.credentials())          // signs DELIVERED / PROCESSED / REJECTED receipts
                 .trustAnchors(sandbox.trustAnchors())           // every delivery is verified here, never trusted
                 .hubParty(sandbox.hubParty())                   // only the hub may push to it
+                .hub(sandbox.hubUri())                          // where complete(id, outcome) sends a pending message's outcome
                 .listen("127.0.0.1", 0);                        // or .servlet() in your own container
-        handlers.forEach(builder::handle);
+        services.accept(builder);
         ExchangeEndpoint endpoint = (database == null ? builder.storeDirectory(store) : builder.store(database)).build().start();
         sandbox.registerEndpoint(department.partyId(), endpoint.uri());   // on a real platform: its registration form
         return endpoint;

@@ -33,6 +33,7 @@ class GoldenDemoJarIT {
 
         assertThat(demo.exitValue()).as(printed + Files.readString(err, StandardCharsets.UTF_8)).isZero();
         assertThat(printed).contains("hub: https://127.0.0.1:", "PROCESSED +", "refused by the hub: E_ACCESS_DENIED",
+                "parallel approval verdict: REJECTED", "officer → signed in: 陈明", "the portal: http://127.0.0.1:",
                 "7 messages, 18 verified receipts, 3 refusals");
     }
 }

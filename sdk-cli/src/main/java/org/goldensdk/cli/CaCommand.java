@@ -10,7 +10,6 @@ import org.goldensdk.core.Certificates;
 import org.goldensdk.core.StorageException;
 import org.goldensdk.testkit.CertificateAuthority;
 import org.goldensdk.testkit.CertificateRole;
-import org.goldensdk.testkit.DevCredentialsTool;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,6 +22,8 @@ import picocli.CommandLine.Spec;
                         + " chain to the sandbox's trust anchors."},
         subcommands = {CaCommand.InitCommand.class, CaCommand.IssueCommand.class})
 final class CaCommand {
+    /** The CA's file name in a credentials directory, as {@code golden ca init} and {@code golden sandbox} write it. */
+    static final String CA_FILE = "ca.p12";
 
     @Command(name = "init", mixinStandardHelpOptions = true,
             description = "Create a new development CA: DIR/ca.p12 (root keys) and DIR/trust-anchors.pem (GM and INTL roots).")
@@ -37,7 +38,7 @@ final class CaCommand {
         @Override
         public Integer call() {
             CertificateAuthority authority = CertificateAuthority.create();
-            Path caFile = out.resolve(DevCredentialsTool.CA_FILE);
+            Path caFile = out.resolve(CA_FILE);
             Path anchors = out.resolve("trust-anchors.pem");
             try {
                 Files.createDirectories(out);

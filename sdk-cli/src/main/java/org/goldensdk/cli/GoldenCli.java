@@ -19,8 +19,8 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "golden", mixinStandardHelpOptions = true, versionProvider = GoldenCli.Version.class,
         description = "Golden SDK command-line tool: keys, certificates, sending through the exchange hub, receipts,"
-                + " envelope files, identifiers and the local sandbox.",
-        subcommands = {KeygenCommand.class, CaCommand.class, SendCommand.class, ReceiptsCommand.class,
+                + " the inbox, envelope files, identifiers and the local sandbox.",
+        subcommands = {KeygenCommand.class, CaCommand.class, SendCommand.class, ReceiptsCommand.class, InboxCommand.class,
                 VerifyCommand.class, ValidateCommand.class, SandboxCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:verification failed or invalid value", "2:usage error",

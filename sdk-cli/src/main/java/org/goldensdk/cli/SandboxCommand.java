@@ -38,6 +38,8 @@ final class SandboxCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Sandbox.Builder builder = Sandbox.builder().port(port).defaultRights();   // a bad port fails before any file is written
         DevCredentialsTool.main(new String[] {credentials.toString()});
+        // the CA itself too, so `golden ca issue --ca <dir>/ca.p12` certifies new keys under this run's roots
+        TestCredentials.authority().save(credentials.resolve(CaCommand.CA_FILE), TestCredentials.PKCS12_PASSWORD.toCharArray());
         Sandbox sandbox = builder.start();
         PrintWriter out = spec.commandLine().getOut();
         out.println("hub:         " + sandbox.hubUri() + " (party " + sandbox.hubParty() + ")");

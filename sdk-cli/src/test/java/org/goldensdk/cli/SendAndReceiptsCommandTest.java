@@ -163,6 +163,25 @@ class SendAndReceiptsCommandTest {
     }
 
     @Test
+    void receiptsWithTheOutboxShowADeadLetterAndItsErrorAsARemoteError(Sandbox sandbox) {
+        CliRun sent = send(sandbox, TestCredentials.PKCS12_PASSWORD, "CN/420100/91420100MA4K00002Y/shop",
+                dir.resolve("status.json").toString());
+        Matcher id = SENT_ID.matcher(sent.out());
+        assertThat(id.find()).as(sent.out()).isTrue();
+        List<String> args = new ArrayList<>(List.of("receipts"));
+        args.addAll(department(sandbox, TestCredentials.PKCS12_PASSWORD));
+        args.addAll(List.of("--store", dir.resolve("outbox").toString(), "--from", TestDepartment.TAX.partyId().toString(),
+                id.group(1)));
+
+        CliRun shown = CliRun.of(args.toArray(String[]::new));
+
+        assertThat(shown.exitCode()).isEqualTo(ExitCodes.REMOTE);
+        assertThat(shown.out()).contains("FAILED", "last error E_ACCESS_DENIED");
+        assertThat(shown.oneErrorLine()).as(shown.err()).isTrue();
+        assertThat(shown.err()).contains("dead letter", "E_ACCESS_DENIED");
+    }
+
+    @Test
     void aMalformedPartyIsAUsageError(Sandbox sandbox) {
         CliRun run = send(sandbox, TestCredentials.PKCS12_PASSWORD, "customs", dir.resolve("status.json").toString());
 

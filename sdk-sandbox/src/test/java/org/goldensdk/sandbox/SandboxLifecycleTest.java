@@ -14,7 +14,6 @@ import org.goldensdk.core.DepartmentCredentials;
 import org.goldensdk.core.HttpTransport;
 import org.goldensdk.core.PartyId;
 import org.goldensdk.exchange.SealedMessage;
-import org.goldensdk.testkit.DevCredentialsTool;
 import org.goldensdk.testkit.TestCredentials;
 import org.goldensdk.testkit.TestDepartment;
 import org.junit.jupiter.api.Test;
@@ -80,8 +79,6 @@ class SandboxLifecycleTest {
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("Golden sandbox hub: https://127.0.0.1:")
                 .contains(directory.toAbsolutePath().toString());
         assertThat(directory.resolve("trust-anchors.pem")).exists();
-        assertThat(directory.resolve(DevCredentialsTool.CA_FILE)).exists();
-        assertThat(Files.list(directory).filter(file -> file.toString().endsWith(".p12"))
-                .filter(file -> !file.endsWith(DevCredentialsTool.CA_FILE))).hasSize(TestDepartment.values().length);
+        assertThat(Files.list(directory).filter(file -> file.toString().endsWith(".p12"))).hasSize(TestDepartment.values().length);
     }
 }

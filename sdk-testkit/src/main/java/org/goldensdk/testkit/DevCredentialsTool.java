@@ -8,17 +8,13 @@ import java.util.Locale;
 
 /**
  * Writes development credentials into a directory: {@code trust-anchors.pem} (GM and INTL roots),
- * {@code gm-root.pem}, {@code intl-root.pem}, the CA itself ({@value #CA_FILE}, root keys included:
- * development only) and one {@code <department>.p12} per
+ * {@code gm-root.pem}, {@code intl-root.pem} and one {@code <department>.p12} per
  * {@link TestDepartment} (aliases {@code gm-sign}, {@code gm-enc}, {@code intl}; password
  * {@value TestCredentials#PKCS12_PASSWORD}). Each run makes a new CA: keep the files of one run together.
  *
  * <p>Run: {@code mvn -q -pl sdk-testkit -am compile exec:java -Dexec.args=target/dev-credentials}
  */
 public final class DevCredentialsTool {
-    /** The file, in the credentials directory, holding the development CA's root keys (see {@link CertificateAuthority#load}). */
-    public static final String CA_FILE = "ca.p12";
-
     private DevCredentialsTool() {
     }
 
@@ -34,8 +30,6 @@ public final class DevCredentialsTool {
         authority.writeTrustAnchorsPem(directory.resolve("trust-anchors.pem"));
         write(directory.resolve("gm-root.pem"), CertificateAuthority.pem(authority.gmRoot()));
         write(directory.resolve("intl-root.pem"), CertificateAuthority.pem(authority.intlRoot()));
-        // the CA itself, so `golden ca issue --ca <dir>/ca.p12` certifies new keys against these roots
-        authority.save(directory.resolve(CA_FILE), TestCredentials.PKCS12_PASSWORD.toCharArray());
         for (TestDepartment department : TestDepartment.values()) {
             Path file = directory.resolve(department.name().toLowerCase(Locale.ROOT).replace('_', '-') + ".p12");
             CertificateAuthority.writePkcs12(department.credentials(), file, TestCredentials.PKCS12_PASSWORD.toCharArray());
