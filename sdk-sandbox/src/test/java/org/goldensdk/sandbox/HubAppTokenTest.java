@@ -9,7 +9,6 @@ import static org.goldensdk.sandbox.HubCalls.submit;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.goldensdk.core.AccessDeniedException;
 import org.goldensdk.core.AuthenticationException;
@@ -22,7 +21,7 @@ import org.goldensdk.exchange.ReceiptState;
 import org.goldensdk.identity.IdentityClient;
 import org.goldensdk.testkit.TestCredentials;
 import org.goldensdk.testkit.TestDepartment;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,14 +38,8 @@ class HubAppTokenTest {
     private static final PartyId TAX = TestDepartment.TAX.partyId();
     private static final PartyId CUSTOMS = TestDepartment.CUSTOMS.partyId();
 
-    private final List<AutoCloseable> opened = new ArrayList<>();
-
-    @AfterEach
-    void close() throws Exception {
-        for (AutoCloseable closeable : opened) {
-            closeable.close();
-        }
-    }
+    @AutoClose
+    private final Closer opened = new Closer();
 
     @Test
     void aSystemWithItsOwnTokenAndCertificateSubmitsAndReadsItsReceipts(Sandbox sandbox) {
@@ -90,10 +83,7 @@ class HubAppTokenTest {
 
     /** App tokens of {@code party}'s system from the sandbox's provider (client credentials, client_secret_basic). */
     private TokenSource appTokens(Sandbox sandbox, PartyId party) {
-        IdentityClient identity = IdentityClient.builder().issuer(sandbox.issuer()).clientId(Sandbox.departmentClientId(party))
-                .clientSecret(Sandbox.DEPARTMENT_CLIENT_SECRET)
-                .transport(http -> http.tls(TlsConfig.builder().trustAnchors(TestCredentials.trustAnchors().certificates()).build()))
-                .build();
+        IdentityClient identity = AppTokens.identity(sandbox, party);
         opened.add(identity);
         return identity.appTokens();
     }

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.goldensdk.core.PartyId;
-import org.goldensdk.core.TlsConfig;
 import org.goldensdk.core.TokenSource;
 import org.goldensdk.exchange.DeliveryStatus;
 import org.goldensdk.exchange.ExchangeClient;
@@ -14,9 +13,9 @@ import org.goldensdk.exchange.MessageId;
 import org.goldensdk.exchange.Receipt;
 import org.goldensdk.exchange.ReceiptState;
 import org.goldensdk.identity.IdentityClient;
+import org.goldensdk.sandbox.AppTokens;
 import org.goldensdk.sandbox.Sandbox;
 import org.goldensdk.sandbox.SandboxExtension;
-import org.goldensdk.testkit.TestCredentials;
 import org.goldensdk.testkit.TestDepartment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -71,10 +70,7 @@ class AppTokenExchangeTest extends EndToEndFixture {
     }
 
     private TokenSource appTokens(Sandbox sandbox, PartyId party) {
-        IdentityClient identity = IdentityClient.builder().issuer(sandbox.issuer()).clientId(Sandbox.departmentClientId(party))
-                .clientSecret(Sandbox.DEPARTMENT_CLIENT_SECRET)
-                .transport(http -> http.tls(TlsConfig.builder().trustAnchors(TestCredentials.trustAnchors().certificates()).build()))
-                .build();
+        IdentityClient identity = AppTokens.identity(sandbox, party);
         addCloseable(identity);
         return identity.appTokens();
     }

@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import org.goldensdk.identity.CasFilter;
 import org.goldensdk.identity.IdentityClient;
 import org.goldensdk.identity.SsoFilter;
+import org.goldensdk.sandbox.Closer;
 import org.goldensdk.sandbox.TestUser;
 import org.goldensdk.sandbox.WebClient;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,14 +28,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SsoEndToEndTest {
     private static final String SECRET = "sso-e2e-secret-0123456789";
 
-    private final List<AutoCloseable> opened = new ArrayList<>();
-
-    @AfterEach
-    void close() throws Exception {
-        for (int i = opened.size() - 1; i >= 0; i--) {
-            opened.get(i).close();
-        }
-    }
+    @AutoClose
+    private final Closer opened = new Closer();
 
     @Test
     void aCitizenLogsInSeesTheMaskedPrincipalRefreshesAndLogsOut(IdentityFixture fixture) {

@@ -1,0 +1,79 @@
+package org.goldensdk.sandbox.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.goldensdk.sandbox.portal.PortalFixture.agency;
+import static org.goldensdk.sandbox.portal.PortalFixture.notice;
+
+import org.goldensdk.core.AccessDeniedException;
+import org.goldensdk.core.TokenSource;
+import org.goldensdk.identity.IdentityClient;
+import org.goldensdk.portal.Article;
+import org.goldensdk.portal.ArticleState;
+import org.goldensdk.portal.Compliance;
+import org.goldensdk.portal.PortalClient;
+import org.goldensdk.sandbox.AppTokens;
+import org.goldensdk.sandbox.Closer;
+import org.goldensdk.sandbox.Sandbox;
+import org.goldensdk.sandbox.SandboxExtension;
+import org.goldensdk.testkit.TestDepartment;
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * {@code PortalClient.builder().tokens(identity.appTokens())}: an agency publishes with its
+ * certificate and an app token of the sandbox's identity provider; agency B's token never acts for
+ * agency A — neither with A's certificate nor with B's own.
+ */
+@ExtendWith(SandboxExtension.class)
+class PortalAppTokenTest {
+    @AutoClose
+    private final Closer opened = new Closer();
+
+    @Test
+    void anAgencyWithItsOwnAppTokenPublishes(Sandbox sandbox) {
+        PortalClient agriculture = client(sandbox, TestDepartment.AGRICULTURE, appTokens(sandbox, TestDepartment.AGRICULTURE));
+
+        Article draft = agriculture.articles().create(notice("关于令牌发布的通知"));
+        Article published = agriculture.articles().publish(draft.id(), 1);
+
+        assertThat(published.state()).isEqualTo(ArticleState.PUBLISHED);
+    }
+
+    @Test
+    void agencyBsTokenCannotActForAgencyA(Sandbox sandbox) {
+        TokenSource auditToken = appTokens(sandbox, TestDepartment.AUDIT);
+        PortalClient agriculture = client(sandbox, TestDepartment.AGRICULTURE, appTokens(sandbox, TestDepartment.AGRICULTURE));
+        PortalClient agricultureCertificateAuditToken = client(sandbox, TestDepartment.AGRICULTURE, auditToken);
+        PortalClient audit = client(sandbox, TestDepartment.AUDIT, auditToken);
+        Article draft = agriculture.articles().create(notice("关于秋粮收购的通知"));
+
+        assertThatThrownBy(() -> agricultureCertificateAuditToken.articles().publish(draft.id(), 1))
+                .isInstanceOf(AccessDeniedException.class).hasMessageContaining("must name the same party");
+        assertThatThrownBy(() -> agricultureCertificateAuditToken.articles().create(notice("冒名草稿")))
+                .isInstanceOf(AccessDeniedException.class).hasMessageContaining("must name the same party");
+        assertThatThrownBy(() -> agricultureCertificateAuditToken.mailbox().letters(null))
+                .isInstanceOf(AccessDeniedException.class).hasMessageContaining("must name the same party");
+        assertThatThrownBy(() -> audit.articles().publish(draft.id(), 1)).as("B's token and certificate on A's article")
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> audit.articles().withdraw(draft.id(), "越权撤回")).isInstanceOf(AccessDeniedException.class);
+
+        assertThat(agriculture.articles().get(draft.id())).as("nothing changed").isEqualTo(draft);
+    }
+
+    private PortalClient client(Sandbox sandbox, TestDepartment department, TokenSource tokens) {
+        PortalClient client = PortalClient.builder().endpoint(sandbox.portalApiUri()).agency(agency(department))
+                .credentials(department.credentials()).trustAnchors(sandbox.trustAnchors()).tokens(tokens)
+                .compliance(Compliance.reject()).build();
+        opened.add(client);
+        return client;
+    }
+
+    /** The agency system's app tokens (client credentials, client_secret_basic) from the sandbox's provider. */
+    private TokenSource appTokens(Sandbox sandbox, TestDepartment department) {
+        IdentityClient identity = AppTokens.identity(sandbox, department.partyId());
+        opened.add(identity);
+        return identity.appTokens();
+    }
+}
