@@ -20,7 +20,9 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -32,11 +34,21 @@ import org.goldensdk.core.internal.crypto.Bc;
  * The CA certificates a party trusts, for both suites (SM2 and P-256/RSA roots side by side).
  * {@link #validate} checks a certificate chain with PKIX on BouncyCastle — which also handles SM2
  * chains — at a given instant and for a purpose. Revocation (CRL/OCSP) is not checked yet.
- * Immutable and thread-safe.
+ * A chain that validated once for a purpose is remembered (up to {@value #MAX_REMEMBERED_PATHS}
+ * chains), so validating it again only checks each certificate's validity dates at the new instant
+ * — the PKIX result depends on nothing else. Thread-safe.
  */
 public final class TrustAnchors {
+    /** How many validated chains are remembered; the memory is emptied when it is full. */
+    static final int MAX_REMEMBERED_PATHS = 1024;
+
     private final List<X509Certificate> anchors;
     private final Set<TrustAnchor> pkixAnchors;
+    /** Validated (chain as given, purpose) → its path without the anchors, whose dates are checked on every call. */
+    private final Map<ValidatedChain, List<X509Certificate>> validated = new ConcurrentHashMap<>();
+
+    private record ValidatedChain(List<X509Certificate> chain, CertificatePurpose purpose) {
+    }
 
     private TrustAnchors(List<X509Certificate> anchors) {
         if (anchors.isEmpty()) {
@@ -81,6 +93,15 @@ public final class TrustAnchors {
         if (chain == null || chain.isEmpty()) {
             throw new SignatureException("no certificate to validate; send the signer's certificate chain");
         }
+        // Certificates are equal when their encodings are: the key is the exact chain, not its names.
+        ValidatedChain key = new ValidatedChain(List.copyOf(chain), purpose);
+        List<X509Certificate> known = validated.get(key);
+        if (known != null) {
+            for (X509Certificate certificate : known) {
+                requireValidAt(certificate, at);
+            }
+            return;
+        }
         List<X509Certificate> path = new ArrayList<>(Bc.certificates(chain));
         path.removeIf(anchors::contains);
         if (path.isEmpty()) {
@@ -103,6 +124,10 @@ public final class TrustAnchors {
             throw new CryptoException("certificate path validation could not run: " + e.getMessage(), e);
         }
         requirePurpose(path.get(0), purpose);
+        if (validated.size() >= MAX_REMEMBERED_PATHS) {
+            validated.clear();
+        }
+        validated.put(key, List.copyOf(path));
     }
 
     /**

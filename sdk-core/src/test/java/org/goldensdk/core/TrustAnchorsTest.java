@@ -108,6 +108,38 @@ class TrustAnchorsTest {
     }
 
     @Test
+    void aRememberedChainIsRefusedOnceItExpiresOrBeforeItIsValid() {
+        TestPki.Issued leaf = TestPki.signingLeaf(GM_ROOT, TAX);
+        ANCHORS.validate(leaf.chain(), CertificatePurpose.SIGNING, TestPki.NOW);
+
+        assertThatCode(() -> ANCHORS.validate(leaf.chain(), CertificatePurpose.SIGNING, TestPki.NOW)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> ANCHORS.validate(leaf.chain(), CertificatePurpose.SIGNING, TestPki.NOW.plus(Duration.ofDays(31))))
+                .isInstanceOf(SignatureException.class).hasMessageContaining("expired");
+        assertThatThrownBy(() -> ANCHORS.validate(leaf.chain(), CertificatePurpose.SIGNING, TestPki.NOW.minus(Duration.ofDays(31))))
+                .isInstanceOf(SignatureException.class).hasMessageContaining("not valid before");
+    }
+
+    @Test
+    void aChainRememberedForOnePurposeIsCheckedAgainForAnother() {
+        TestPki.Issued leaf = TestPki.signingLeaf(INTL_ROOT, TAX);
+        ANCHORS.validate(leaf.chain(), CertificatePurpose.SIGNING, TestPki.NOW);
+
+        assertThatThrownBy(() -> ANCHORS.validate(leaf.chain(), CertificatePurpose.ENCRYPTION, TestPki.NOW))
+                .isInstanceOf(SignatureException.class).hasMessageContaining("wrong key usage for ENCRYPTION");
+    }
+
+    @Test
+    void aChainThatFailedIsRefusedEveryTime() {
+        TestPki.Issued impostor = TestPki.root(TestPki.sm2(), "dev GM root");
+        List<X509Certificate> forged = List.of(TestPki.signingLeaf(impostor, TAX).certificate());
+
+        for (int attempt = 0; attempt < 3; attempt++) {
+            assertThatThrownBy(() -> ANCHORS.validate(forged, CertificatePurpose.SIGNING, TestPki.NOW))
+                    .isInstanceOf(SignatureException.class);
+        }
+    }
+
+    @Test
     void anEmptyChainIsRefused() {
         assertThatThrownBy(() -> ANCHORS.validate(List.of(), CertificatePurpose.SIGNING, TestPki.NOW))
                 .isInstanceOf(SignatureException.class);

@@ -10,7 +10,8 @@ import org.goldensdk.core.TlsConfig;
 import org.goldensdk.cxf.internal.ServerRuntime;
 
 /**
- * An embedded Jetty 12 port serving CXF JAX-RS APIs ({@link RestApi}) under base paths: HTTPS with
+ * An embedded Jetty 12 port serving CXF JAX-RS APIs ({@link RestApi}) under base paths, and JAX-WS
+ * services ({@link SoapApi}) beside them: HTTPS with
  * mutual TLS from a core {@link TlsConfig} (TLS 1.2/1.3 only; client certificates validated against
  * the config's trust anchors) or plain HTTP. Every API answers errors as problem+json, limits
  * request bodies and tags each request with an id; see {@link RestApi}. A running server is
@@ -68,6 +69,7 @@ public final class GoldenServer implements AutoCloseable {
         private TlsConfig tls;
         private ClientAuth clientAuth = ClientAuth.REQUIRED;
         private final Map<String, RestApi> apis = new LinkedHashMap<>();
+        private final Map<String, SoapApi> soapApis = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -125,13 +127,31 @@ public final class GoldenServer implements AutoCloseable {
         }
 
         /**
+         * Serves the SOAP service {@code api} at {@code path}, e.g. {@code /exchange/soap/v1}, on the
+         * same port (and the same mutual TLS) as the REST APIs.
+         *
+         * @throws ConfigurationException if the path is malformed or already taken
+         */
+        public Builder soap(String path, SoapApi api) {
+            Objects.requireNonNull(api, "api");
+            if (path == null || !BASE_PATH.matcher(path).matches()) {
+                throw new ConfigurationException("soapPath", "a SOAP path looks like /exchange/soap/v1 (letters, digits, . _ ~ -), got "
+                        + path);
+            }
+            if (apis.containsKey(path) || soapApis.putIfAbsent(path, api) != null) {
+                throw new ConfigurationException("soapPath", path + " is already served by another API");
+            }
+            return this;
+        }
+
+        /**
          * Binds the port and starts serving.
          *
          * @throws ConfigurationException if no API is given, TLS lacks a server key or (with client
          *     authentication) trust anchors, or the port cannot be bound
          */
         public GoldenServer start() {
-            if (apis.isEmpty()) {
+            if (apis.isEmpty() && soapApis.isEmpty()) {
                 throw new ConfigurationException("apis", "a server needs at least one API; add one with api(basePath, RestApi.of(...))");
             }
             if (tls != null && !tls.hasClientKey()) {
@@ -141,7 +161,9 @@ public final class GoldenServer implements AutoCloseable {
                 throw new ConfigurationException("tls.trustAnchors", "checking client certificates needs explicit trust anchors "
                         + "(the CA that issues them), not the JDK's default trust store");
             }
-            return new GoldenServer(ServerRuntime.start(host, port, tls == null ? null : tls.sslContext(), clientAuth, apis));
+            return new GoldenServer(ServerRuntime.start(host, port, tls == null ? null : tls.sslContext(), clientAuth, apis,
+                    soapApis.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+                            e -> e.getValue().config(), (a, b) -> a, LinkedHashMap::new))));
         }
     }
 }

@@ -29,8 +29,10 @@ import org.goldensdk.core.Scheduler;
 import org.goldensdk.core.Settings;
 import org.goldensdk.core.StorageException;
 import org.goldensdk.core.TlsConfig;
+import org.goldensdk.core.TokenSource;
 import org.goldensdk.core.TrustAnchors;
 import org.goldensdk.core.ValidationException;
+import org.goldensdk.exchange.internal.soap.SoapHubTransport;
 import org.goldensdk.exchange.internal.client.Dispatcher;
 import org.goldensdk.exchange.internal.client.MdcKeys;
 import org.goldensdk.exchange.internal.client.MessageFingerprint;
@@ -116,7 +118,8 @@ public final class ExchangeClient implements AutoCloseable {
         notifier.notifyPending();
         Duration lease = b.leaseDuration == null ? Dispatcher.defaultLease(b.retryPolicy) : b.leaseDuration;
         this.dispatcher = new Dispatcher(store, transport, recorder, notifier, clock, new Dispatcher.Options(
-                b.retryPolicy, b.dispatchInterval, lease, b.maxDeliveryAttempts, b.orderedConversations));
+                b.retryPolicy, b.dispatchInterval, lease, b.maxDeliveryAttempts, b.orderedConversations,
+                b.dispatchConcurrency));
         ReceiptPoller poller = new ReceiptPoller(store, transport, recorder, notifier, transport.baseUri().toString(),
                 b.receiptPollInterval);
         this.dispatchTask = new PeriodicTask(scheduler, "exchange dispatcher", dispatcher::runOnce, AFTER_FAILURE);
@@ -473,8 +476,8 @@ public final class ExchangeClient implements AutoCloseable {
 
         static {
             List<String> keys = new ArrayList<>(List.of("hub", "hub-party", "party", "store-directory", "suite",
-                    "receipt-poll-interval", "dispatch-interval", "lease-duration", "max-delivery-attempts",
-                    "max-outbox-messages", "ordered-conversations", "retention"));
+                    "receipt-poll-interval", "dispatch-interval", "dispatch-concurrency", "lease-duration", "max-delivery-attempts",
+                    "max-outbox-messages", "ordered-conversations", "retention", "transport"));
             RetryPolicy.SETTING_NAMES.forEach(name -> keys.add("retry." + name));
             SETTING_KEYS = keys.stream().map(key -> PREFIX + key).toList();
         }
@@ -493,13 +496,16 @@ public final class ExchangeClient implements AutoCloseable {
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private Duration receiptPollInterval = Duration.ofSeconds(5);
         private Duration dispatchInterval = Duration.ofSeconds(1);
+        private int dispatchConcurrency = 1;
         private Duration leaseDuration;
         private int maxDeliveryAttempts = Integer.MAX_VALUE;
         private long maxOutboxMessages = 100_000;
         private boolean orderedConversations;
+        private Transport wire = Transport.REST;
         private Duration retention = Duration.ofDays(30);
         private Settings httpSettings;
         private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+        private TokenSource tokens;
 
         private Builder() {
         }
@@ -609,6 +615,16 @@ public final class ExchangeClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * App tokens sent to the hub as {@code Authorization: Bearer …} besides mutual TLS (e.g.
+         * {@code identity.appTokens()} of sdk-identity); a token refused with 401 is renewed once.
+         * The hub then also checks that the token names the same party as the certificate.
+         */
+        public Builder tokens(TokenSource tokens) {
+            this.tokens = Objects.requireNonNull(tokens, "tokens");
+            return this;
+        }
+
         /** The pause between receipt polls that found nothing more; 5 s by default. */
         public Builder receiptPollInterval(Duration interval) {
             this.receiptPollInterval = positive(PREFIX + "receipt-poll-interval", interval);
@@ -621,6 +637,23 @@ public final class ExchangeClient implements AutoCloseable {
          */
         public Builder dispatchInterval(Duration interval) {
             this.dispatchInterval = positive(PREFIX + "dispatch-interval", interval);
+            return this;
+        }
+
+        /**
+         * How many messages the dispatcher posts to the hub at a time; 1 (one after the other) by
+         * default. The hub's round trip dominates a delivery, so a few at a time multiply a node's
+         * dispatch rate (docs/exchange-client.md gives figures). Ordered conversations keep their
+         * order: a conversation's next message is claimed only once the earlier one was accepted.
+         *
+         * @throws ConfigurationException if below 1 or above 64
+         */
+        public Builder dispatchConcurrency(int concurrency) {
+            if (concurrency < 1 || concurrency > 64) {
+                throw new ConfigurationException(PREFIX + "dispatch-concurrency",
+                        "the dispatch concurrency must be 1 to 64, got " + concurrency);
+            }
+            this.dispatchConcurrency = concurrency;
             return this;
         }
 
@@ -687,6 +720,16 @@ public final class ExchangeClient implements AutoCloseable {
         }
 
         /**
+         * How the client talks to the hub: {@link Transport#REST} (default) or {@link Transport#SOAP}
+         * (needs sdk-cxf on the class path). Outbox, retries, receipts and requests are the same
+         * either way.
+         */
+        public Builder transport(Transport transport) {
+            this.wire = java.util.Objects.requireNonNull(transport, "transport");
+            return this;
+        }
+
+        /**
          * Applies the {@code golden.exchange.client.*} keys present in {@code settings} (see
          * {@link #SETTING_KEYS} and docs/exchange-client.md); its {@code golden.http.*} keys
          * (timeouts, proxy, user agent) configure the HTTP transport, except base URI and retries,
@@ -703,11 +746,13 @@ public final class ExchangeClient implements AutoCloseable {
             settings.getEnum(PREFIX + "suite", CryptoSuite.class).ifPresent(this::suite);
             settings.getDuration(PREFIX + "receipt-poll-interval").ifPresent(this::receiptPollInterval);
             settings.getDuration(PREFIX + "dispatch-interval").ifPresent(this::dispatchInterval);
+            settings.getInt(PREFIX + "dispatch-concurrency").ifPresent(this::dispatchConcurrency);
             settings.getDuration(PREFIX + "lease-duration").ifPresent(this::leaseDuration);
             settings.getDuration(PREFIX + "retention").ifPresent(this::retention);
             settings.getInt(PREFIX + "max-delivery-attempts").ifPresent(this::maxDeliveryAttempts);
             settings.getInt(PREFIX + "max-outbox-messages").ifPresent(this::maxOutboxMessages);
             settings.getBoolean(PREFIX + "ordered-conversations").ifPresent(this::orderedConversations);
+            settings.getEnum(PREFIX + "transport", Transport.class).ifPresent(this::transport);
             if (settings.names().stream().anyMatch(name -> name.startsWith(RETRY_PREFIX)
                     || name.startsWith(Settings.environmentVariable(RETRY_PREFIX)))) {
                 retryPolicy(RetryPolicy.fromSettings(settings, RETRY_PREFIX));
@@ -756,10 +801,24 @@ public final class ExchangeClient implements AutoCloseable {
                 if (httpSettings != null) {
                     http.settings(httpSettings);
                 }
-                transport = http.baseUri(hub).tls(tls).retryPolicy(retryPolicy).scheduler(effectiveScheduler).build();
-                // A request is not repeated (the provider may act on it); its answer may take the whole timeout.
-                requestTransport = http.baseUri(hub).tls(tls).retryPolicy(RetryPolicy.none()).scheduler(effectiveScheduler)
-                        .readTimeout(requestTimeout.plusSeconds(15)).callTimeout(requestTimeout.plusSeconds(30)).build();
+                if (wire == Transport.SOAP) {
+                    if (tokens != null) {
+                        throw new ConfigurationException(PREFIX + "transport", "app tokens are sent over REST only; the SOAP"
+                                + " transport authenticates by mutual TLS and WS-Security — drop tokens(...) or use Transport.REST");
+                    }
+                    transport = SoapHubTransport.create(hub, credentials, tls, Duration.ofSeconds(60), MAX_RESPONSE_BYTES,
+                            PREFIX + "transport");
+                    requestTransport = SoapHubTransport.create(hub, credentials, tls, requestTimeout.plusSeconds(15),
+                            MAX_RESPONSE_BYTES, PREFIX + "transport");
+                } else {
+                    if (tokens != null) {
+                        http.tokenSource(tokens);
+                    }
+                    transport = http.baseUri(hub).tls(tls).retryPolicy(retryPolicy).scheduler(effectiveScheduler).build();
+                    // A request is not repeated (the provider may act on it); its answer may take the whole timeout.
+                    requestTransport = http.baseUri(hub).tls(tls).retryPolicy(RetryPolicy.none()).scheduler(effectiveScheduler)
+                            .readTimeout(requestTimeout.plusSeconds(15)).callTimeout(requestTimeout.plusSeconds(30)).build();
+                }
                 return new ExchangeClient(this, effectiveScheduler, effectiveClock, sealer, dataSource, owned, transport,
                         requestTransport);
             } catch (RuntimeException e) {

@@ -123,34 +123,52 @@ final class XmlEnvelopeFormat implements EnvelopeCodec.EnvelopeFormat {
 
     @Override
     public void writeEnvelope(Envelope envelope, OutputStream out) {
-        EnvelopeType xml = new EnvelopeType();
-        xml.setHeader(header(envelope.headerNode()));
-        xml.setSignature(signature(envelope.signature(), envelope.signerChain()));
-        codec.write(FACTORY.createEnvelope(xml), out);
+        codec.write(FACTORY.createEnvelope(toXml(envelope)), out);
     }
 
     @Override
     public Envelope readEnvelope(InputStream in) {
-        EnvelopeType xml = codec.read(in, EnvelopeType.class);
-        if (xml.getHeader() == null || xml.getSignature() == null) {
+        return fromXml(codec.read(in, EnvelopeType.class));
+    }
+
+    @Override
+    public void writeReceipt(Receipt receipt, OutputStream out) {
+        codec.write(FACTORY.createReceipt(toXml(receipt)), out);
+    }
+
+    @Override
+    public Receipt readReceipt(InputStream in) {
+        return fromXml(codec.read(in, ReceiptType.class));
+    }
+
+    /** The JAXB form of {@code envelope}, for a SOAP message carrying it. */
+    static EnvelopeType toXml(Envelope envelope) {
+        EnvelopeType xml = new EnvelopeType();
+        xml.setHeader(header(envelope.headerNode()));
+        xml.setSignature(signature(envelope.signature(), envelope.signerChain()));
+        return xml;
+    }
+
+    /** The envelope of a JAXB form bound by a SOAP stack that validated it against the XSD. */
+    static Envelope fromXml(EnvelopeType xml) {
+        if (xml == null || xml.getHeader() == null || xml.getSignature() == null) {
             throw malformed("an Envelope holds a Header and a Signature");
         }
         return Envelope.fromWire(node(xml.getHeader()), signatureValue(xml.getSignature()), chain(xml.getSignature()));
     }
 
-    @Override
-    public void writeReceipt(Receipt receipt, OutputStream out) {
+    /** The JAXB form of {@code receipt}. */
+    static ReceiptType toXml(Receipt receipt) {
         ReceiptType xml = new ReceiptType();
         ObjectNode node = receipt.node();
         RECEIPT_FIELDS.forEach(f -> f.fromNode(node, xml));
         xml.setSignature(signature(receipt.signature(), receipt.signerChain()));
-        codec.write(FACTORY.createReceipt(xml), out);
+        return xml;
     }
 
-    @Override
-    public Receipt readReceipt(InputStream in) {
-        ReceiptType xml = codec.read(in, ReceiptType.class);
-        if (xml.getSignature() == null) {
+    /** The receipt of a JAXB form bound by a SOAP stack. */
+    static Receipt fromXml(ReceiptType xml) {
+        if (xml == null || xml.getSignature() == null) {
             throw malformed("a Receipt holds a Signature");
         }
         ObjectNode node = JsonNodeFactory.instance.objectNode();

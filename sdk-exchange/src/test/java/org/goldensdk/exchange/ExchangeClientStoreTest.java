@@ -17,7 +17,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.goldensdk.core.BackpressureException;
@@ -279,6 +281,29 @@ class ExchangeClientStoreTest {
     }
 
     @Test
+    void orderedConversationsKeepTheirOrderWhenTheDispatcherPostsSeveralMessagesAtATime() {
+        // answers in random time, so posts made side by side would finish in any order
+        hub.server().stubFor(post(urlEqualTo(MESSAGES)).willReturn(HubPeer.accepting().withUniformRandomDelay(0, 30)));
+        try (ExchangeClient client = client().orderedConversations(true).dispatchConcurrency(4).build()) {
+            Map<MessageId, List<MessageId>> conversations = new LinkedHashMap<>();
+            List<MessageId> all = new ArrayList<>();
+            for (int c = 0; c < 3; c++) {
+                MessageId conversation = MessageId.generate(time.clock());
+                for (int n = 0; n < 4; n++) {
+                    MessageId id = client.send(message("{\"c\":" + c + ",\"n\":" + n + "}").conversation(conversation).build());
+                    conversations.computeIfAbsent(conversation, key -> new ArrayList<>()).add(id);
+                    all.add(id);
+                }
+            }
+            time.advance(Duration.ZERO);
+
+            assertThat(posted()).containsExactlyInAnyOrderElementsOf(all);
+            conversations.values().forEach(sent -> assertThat(posted().stream().filter(sent::contains).toList())
+                    .as("posts of one conversation").isEqualTo(sent));
+        }
+    }
+
+    @Test
     void unorderedByDefaultALaterMessageOvertakesOneThatFailed() {
         failFirstSubmissionThenAccept();
         MessageId conversation = MessageId.generate(time.clock());
@@ -430,10 +455,20 @@ class ExchangeClientStoreTest {
             long dispatchNanos = System.nanoTime() - started;
             int dispatched = posted().size();
             System.out.printf("on %s, 1 KiB messages, one thread: send persisted %.0f messages/s, sendAll (batches of %d)"
-                    + " %.0f messages/s; one node dispatched %d to the hub at %.0f messages/s%n", store,
+                    + " %.0f messages/s; one node dispatched %d to the hub at %.0f messages/s one at a time%n", store,
                     messages / (sendNanos / 1e9), batch, messages / (sendAllNanos / 1e9), dispatched,
                     dispatched / (dispatchNanos / 1e9));
             assertThat(dispatched).isEqualTo(60 + 2 * messages);
+        }
+        try (ExchangeClient client = client().dispatchConcurrency(4).build()) {
+            hub.server().resetRequests();
+            client.sendAll(java.util.stream.Stream.generate(ExchangeClientStoreTest::kibibyteMessage).limit(messages).toList());
+            long started = System.nanoTime();
+            time.advance(Duration.ZERO);
+            long dispatchNanos = System.nanoTime() - started;
+            System.out.printf("on %s: one node dispatched %d to the hub at %.0f messages/s four at a time%n", store,
+                    posted().size(), posted().size() / (dispatchNanos / 1e9));
+            assertThat(posted()).hasSize(messages);
         }
     }
 

@@ -11,7 +11,9 @@ import org.goldensdk.core.Finding;
 import org.goldensdk.core.PersonalDataMatch;
 import org.goldensdk.core.Redactor;
 import org.goldensdk.portal.internal.AttachmentText;
+import org.goldensdk.portal.internal.ContentSniffer;
 import org.goldensdk.portal.internal.HtmlReview;
+import org.goldensdk.portal.internal.ZipInspection;
 
 /**
  * The compliance gate every piece of portal content passes before it goes public — the same code
@@ -131,7 +133,13 @@ public final class ComplianceGate {
             throw new ComplianceException(List.of(new Finding(where, "attachment.size", "it has " + content.length
                     + " bytes, more than the limit of " + compliance.maxAttachmentBytes())));
         }
-        Optional<AttachmentType> type = AttachmentType.detect(content);
+        Optional<AttachmentType> type;
+        try {
+            type = ContentSniffer.detect(content, compliance.maxInflatedBytes());
+        } catch (ZipInspection.RefusedArchive e) {
+            throw new ComplianceException(List.of(new Finding(where, "attachment.unreadable", e.getMessage()
+                    + "; its text must be reviewable before it is published")));
+        }
         if (type.isEmpty()) {
             throw new ComplianceException(List.of(new Finding(where, "attachment.type", "its content is not PDF, OFD,"
                     + " XLSX, DOCX, PNG, JPEG or GIF (the type is judged by the content, not the file name)")));

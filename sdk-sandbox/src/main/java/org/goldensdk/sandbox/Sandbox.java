@@ -25,10 +25,13 @@ import org.goldensdk.core.Scheduler;
 import org.goldensdk.core.TrustAnchors;
 import org.goldensdk.cxf.ClientAuth;
 import org.goldensdk.cxf.GoldenServer;
+import org.goldensdk.cxf.SoapApi;
+import org.goldensdk.sandbox.internal.soap.HubSoapService;
 import org.goldensdk.cxf.RestApi;
 import org.goldensdk.exchange.EnvelopeHeader;
 import org.goldensdk.exchange.EnvelopeVerifier;
 import org.goldensdk.exchange.ServiceId;
+import org.goldensdk.sandbox.internal.AppTokenFilter;
 import org.goldensdk.sandbox.internal.ContractCheck;
 import org.goldensdk.sandbox.internal.ContractFilter;
 import org.goldensdk.sandbox.internal.FaultInjector;
@@ -347,6 +350,26 @@ public final class Sandbox implements AutoCloseable {
         private Optional<ContractCheck> contract = Optional.empty();
         private final List<AccessRight> rights = new ArrayList<>();
         private Duration pullVisibilityTimeout = Duration.ofMinutes(5);
+        private long maxAttachmentBytes = 1L << 30;
+        private long maxMessageBytes = 2L << 30;
+
+        /**
+         * The largest attachment the hub stores (default 1 GiB) and the largest message, payload and
+         * attachments together (default 2 GiB); larger ones get 413. Attachments uploaded with
+         * {@code PUT /attachments/{digest}} are streamed to files named by their digest, never held
+         * in memory or in the database.
+         *
+         * @throws ConfigurationException if not positive, or the message limit is below the attachment limit
+         */
+        public Builder attachmentLimits(long maxAttachmentBytes, long maxMessageBytes) {
+            if (maxAttachmentBytes <= 0 || maxMessageBytes < maxAttachmentBytes) {
+                throw new ConfigurationException("attachmentLimits", "the limits must be positive and the message limit at"
+                        + " least the attachment limit, got " + maxAttachmentBytes + " and " + maxMessageBytes);
+            }
+            this.maxAttachmentBytes = maxAttachmentBytes;
+            this.maxMessageBytes = maxMessageBytes;
+            return this;
+        }
         private int identityPort;
         private Duration identityKeyGracePeriod = Duration.ofHours(1);
         private int portalPagesPort;
@@ -541,7 +564,8 @@ public final class Sandbox implements AutoCloseable {
                 PullWaiters waiters = new PullWaiters();
                 HubService service = new HubService(store, verifier, TestDepartment.EXCHANGE_PLATFORM.partyId(),
                         hub.signer(CryptoSuite.GM), time.clock(), maxRequestBytes, pusher,
-                        new HubService.Inboxes(time, waiters, pullVisibilityTimeout, anchors, new PendingRequests()));
+                        new HubService.Inboxes(time, waiters, pullVisibilityTimeout, anchors, new PendingRequests()),
+                        new HubService.AttachmentLimits(maxAttachmentBytes, maxMessageBytes));
                 FaultInjector faults = new FaultInjector();
                 RestApi api = RestApi.of(new HubResource(service, faults)).withMaxRequestBytes(maxRequestBytes);
                 portal = SandboxPortal.start(databaseDirectory, time.clock(), portalAgencies(), portalPagesPort,
@@ -551,16 +575,20 @@ public final class Sandbox implements AutoCloseable {
                 }
                 identity = IdentityProvider.start(identityPort, time, identityKeyGracePeriod, TlsConfig.of(hub, anchors),
                         TlsConfig.of(hub, anchors));
+                IdentityProvider provider = identity;
                 for (TestDepartment department : TestDepartment.values()) {
                     identity.registerApplication(department.partyId(), department.organisation(),
                             department.credentials().intlCertificateChain().get(0), DEPARTMENT_CLIENT_SECRET);
                 }
+                List<SoapApi> soap = HubSoapService.apis(service, maxRequestBytes, anchors, time);
                 GoldenServer server = GoldenServer.builder()
                         .port(port)
                         .tls(TlsConfig.of(hub, anchors))
                         .clientAuth(ClientAuth.REQUIRED)
-                        .api(HUB_BASE_PATH, api)
-                        .api(PORTAL_BASE_PATH, portal.api())
+                        .api(HUB_BASE_PATH, api.withProviders(new AppTokenFilter(provider::platformTokenValidator)))
+                        .api(PORTAL_BASE_PATH, portal.api().withProviders(new AppTokenFilter(provider::platformTokenValidator)))
+                        .soap(HubSoapService.SOAP11_PATH, soap.get(0))
+                        .soap(HubSoapService.SOAP12_PATH, soap.get(1))
                         .start();
                 return new Sandbox(server, store, pusher, time, ownsScheduler, anchors, new SandboxFaults(faults), contract,
                         waiters, identity, portal);

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
@@ -61,7 +62,7 @@ public final class ServerRuntime implements AutoCloseable {
      * @throws ConfigurationException if the port cannot be bound or an API cannot be published
      */
     public static ServerRuntime start(String host, int port, SSLContext sslContext, ClientAuth clientAuth,
-            Map<String, RestApi> apis) {
+            Map<String, RestApi> apis, Map<String, SoapEndpointConfig> soapApis) {
         Bus bus = BusFactory.newInstance().createBus();
         ServerRuntime runtime = null;
         ServerConnector connector = null;
@@ -77,8 +78,19 @@ public final class ServerRuntime implements AutoCloseable {
             runtime = new ServerRuntime(bus, new URI(scheme, null, host, boundPort, "/", null, null), boundPort);
             synchronized (ENGINES) {
                 engine(bus, host, boundPort, sslContext).setConnector(connector);
-                for (Map.Entry<String, RestApi> api : apis.entrySet()) {
-                    runtime.publish(api.getKey(), api.getValue());
+                // Behind the client-certificate guard CXF chains the endpoint contexts in publication
+                // order, and a context takes every path below its own: deeper paths go first, so
+                // /exchange/soap/v1 is not swallowed by the context of /exchange/v1.
+                List<String> paths = new ArrayList<>(apis.keySet());
+                paths.addAll(soapApis.keySet());
+                paths.sort(Comparator.comparingInt((String path) -> path.split("/").length).reversed());
+                for (String path : paths) {
+                    if (apis.containsKey(path)) {
+                        runtime.publish(path, apis.get(path));
+                    } else {
+                        runtime.endpoints.add(SoapEndpoints.publish(bus, runtime.uri.resolve(path.substring(1)).toString(),
+                                soapApis.get(path)));
+                    }
                 }
             }
             // CXF installs its own error handler when it creates the Jetty server; ours answers problem+json.

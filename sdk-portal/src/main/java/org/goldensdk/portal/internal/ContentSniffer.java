@@ -16,8 +16,21 @@ public final class ContentSniffer {
     private ContentSniffer() {
     }
 
-    /** The type of {@code content}, or empty. */
+    /** The type of {@code content}, or empty (also for a ZIP that breaks the default limits). */
     public static Optional<AttachmentType> detect(byte[] content) {
+        try {
+            return detect(content, DEFAULT_MAX_INFLATED_BYTES);
+        } catch (ZipInspection.RefusedArchive e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The type of {@code content}, or empty; a ZIP is inflated up to {@code maxInflatedBytes}.
+     *
+     * @throws ZipInspection.RefusedArchive if a ZIP breaks the limits or cannot be read
+     */
+    public static Optional<AttachmentType> detect(byte[] content, long maxInflatedBytes) throws ZipInspection.RefusedArchive {
         if (startsWith(content, "%PDF-".getBytes(StandardCharsets.US_ASCII))) {
             return Optional.of(AttachmentType.PDF);
         }
@@ -32,17 +45,9 @@ public final class ContentSniffer {
             return Optional.of(AttachmentType.GIF);
         }
         if (startsWith(content, new byte[] {'P', 'K', 3, 4})) {
-            return zipType(content);
+            return zipType(ZipInspection.read(content, maxInflatedBytes).keySet());
         }
         return Optional.empty();
-    }
-
-    private static Optional<AttachmentType> zipType(byte[] content) {
-        try {
-            return zipType(ZipInspection.read(content, DEFAULT_MAX_INFLATED_BYTES).keySet());
-        } catch (ZipInspection.RefusedArchive e) {
-            return Optional.empty();
-        }
     }
 
     /** The office type of a ZIP with these entry names: exactly one of the marker entries must be there. */

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -19,6 +20,7 @@ import org.goldensdk.core.ErrorCode;
 import org.goldensdk.core.GoldenException;
 import org.goldensdk.core.HttpRequest;
 import org.goldensdk.core.Problem;
+import org.goldensdk.cxf.MaxRequestBytes;
 import org.goldensdk.cxf.RestApi;
 import org.goldensdk.cxf.TlsCaller;
 
@@ -53,6 +55,20 @@ public final class HubResource {
         HubService.Submitted submitted = hub.submit(caller.certificate(), body);
         return Response.status(submitted.status()).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity((StreamingOutput) out -> out.write(submitted.receipt())).build();
+    }
+
+    /**
+     * {@code PUT /attachments/{digest}}: stream an attachment into the hub before submitting the
+     * envelope that lists it; 204 once stored (also when it was stored before). The API's body limit
+     * does not apply: the hub's per-attachment limit does, while streaming.
+     */
+    @PUT
+    @Path("attachments/{digest}")
+    @Consumes(MediaType.APPLICATION_OCTET_STREAM)
+    @MaxRequestBytes(1L << 40)
+    public Response upload(@PathParam("digest") String digest, InputStream body, @Context HttpServletRequest request) {
+        hub.upload(TlsCaller.require(request).certificate(), digest, body);
+        return Response.noContent().build();
     }
 
     /** {@code GET /receipts?after=&limit=}: the caller's receipt feed. */

@@ -19,6 +19,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.goldensdk.core.AccessDeniedException;
 import org.goldensdk.core.Certificates;
+import org.goldensdk.core.DigestValue;
+import org.goldensdk.core.MalformedInputException;
 import org.goldensdk.core.ErrorCode;
 import org.goldensdk.core.GoldenException;
 import org.goldensdk.core.JsonCodec;
@@ -30,6 +32,7 @@ import org.goldensdk.core.Signer;
 import org.goldensdk.core.StorageException;
 import org.goldensdk.core.TrustAnchors;
 import org.goldensdk.core.ValidationException;
+import org.goldensdk.exchange.AttachmentInfo;
 import org.goldensdk.exchange.Content;
 import org.goldensdk.exchange.Delivery;
 import org.goldensdk.exchange.Envelope;
@@ -68,6 +71,11 @@ public final class HubService {
     private final Pusher pusher;
     private final Inboxes inboxes;
     private final ReceiverReceipts receiverReceipts;
+    private final AttachmentLimits limits;
+
+    /** The largest attachment, and the largest message (payload and attachments together), in bytes. */
+    public record AttachmentLimits(long maxAttachmentBytes, long maxMessageBytes) {
+    }
 
     /**
      * How the hub serves pulling receivers and requests: time line, waiting pulls, visibility timeout
@@ -91,8 +99,9 @@ public final class HubService {
 
     /** The hub over {@code store}, signing ACCEPTED receipts as {@code hubParty} with {@code hubSigner}. */
     public HubService(HubStore store, EnvelopeVerifier verifier, PartyId hubParty, Signer hubSigner, Clock clock,
-            long maxRequestBytes, Pusher pusher, Inboxes inboxes) {
+            long maxRequestBytes, Pusher pusher, Inboxes inboxes, AttachmentLimits limits) {
         this.inboxes = inboxes;
+        this.limits = limits;
         this.receiverReceipts = new ReceiverReceipts(store, inboxes.trustAnchors());
         this.store = store;
         this.verifier = verifier;
@@ -122,11 +131,13 @@ public final class HubService {
                     + ") is not the envelope's sender " + claimed.sender() + "; a party submits only its own messages");
         }
         EnvelopeHeader header = authorised(envelope, delivery);
-        List<byte[]> parts = verifiedParts(envelope, header, delivery);
+        byte[] payload = read(verifier.payload(envelope, delivery.payload().open()));
+        List<DigestValue> attachments = spooledAttachments(envelope, header, delivery, payload.length);
         MessageKey key = new MessageKey(header.sender(), header.messageId());
         Instant now = clock.instant();
         HubStore.Accepted accepted = store.accept(new HubStore.NewMessage(key, header.receiver(), header.service(),
-                envelope.digest().toString(), EnvelopeCodec.json().encode(envelope), header.expiresAt(), now, parts),
+                envelope.digest().toString(), EnvelopeCodec.json().encode(envelope), header.expiresAt(), now, payload,
+                attachments),
                 () -> EnvelopeCodec.json().encode(Receipt.issue(envelope, ReceiptState.ACCEPTED, hubParty, hubSigner, now,
                         null, null)));
         if (accepted.isNew()) {
@@ -364,6 +375,73 @@ public final class HubService {
     private static String creditCode(X509Certificate caller) {
         return Certificates.creditCode(caller).orElseThrow(() -> new AccessDeniedException(
                 "the client certificate carries no credit code")).value();
+    }
+
+    /**
+     * {@code PUT /attachments/{digest}}: streams an attachment into the spool before the envelope
+     * that lists it is submitted; it is kept only if its content has that digest and stays within
+     * the per-attachment limit. Repeating an upload (after a failure, or for another message with
+     * the same attachment) stores nothing new. Any registered party may upload.
+     *
+     * @return the stored size
+     */
+    public long upload(X509Certificate caller, String digest, InputStream content) {
+        requireRegistered(caller);
+        DigestValue expected;
+        try {
+            expected = DigestValue.parse(digest);
+        } catch (RuntimeException e) {
+            throw new ValidationException("digest", "attachments.digest", "the path names the attachment's digest as"
+                    + " SM3:<64 hex> or SHA-256:<64 hex>, got " + digest);
+        }
+        return store.spool().store(expected, limits.maxAttachmentBytes(), content);
+    }
+
+    /**
+     * The attachments of a submission in the spool, in manifest order: carried inline (each verified
+     * while streamed into the spool), or uploaded before ({@code PUT /attachments/{digest}}) when the
+     * delivery carries none — each must then be in the spool with the size the signed manifest
+     * declares. The per-attachment and per-message limits apply either way.
+     */
+    private List<DigestValue> spooledAttachments(Envelope envelope, EnvelopeHeader header, Delivery delivery,
+            long payloadSize) {
+        List<AttachmentInfo> manifest = header.attachments();
+        boolean byReference = delivery.attachments().isEmpty();
+        if (!byReference && delivery.attachments().size() != manifest.size()) {
+            throw new ValidationException("attachments", "delivery.attachments", "the envelope lists " + manifest.size()
+                    + " attachments but " + delivery.attachments().size() + " were carried; carry all of them, or none"
+                    + " after uploading each with PUT /attachments/{digest}");
+        }
+        long total = payloadSize;
+        List<DigestValue> digests = new ArrayList<>();
+        for (int i = 0; i < manifest.size(); i++) {
+            AttachmentInfo info = manifest.get(i);
+            if (info.size() > limits.maxAttachmentBytes()) {
+                throw new MalformedInputException(ErrorCode.PAYLOAD_TOO_LARGE, "attachment " + (i + 1) + " has "
+                        + info.size() + " bytes; the hub's limit per attachment is " + limits.maxAttachmentBytes(), (Throwable) null);
+            }
+            total += info.size();
+            if (total > limits.maxMessageBytes()) {
+                throw new MalformedInputException(ErrorCode.PAYLOAD_TOO_LARGE, "the message's parts add up to more than"
+                        + " the hub's limit per message of " + limits.maxMessageBytes() + " bytes", (Throwable) null);
+            }
+            if (byReference) {
+                Optional<Long> stored = store.spool().sizeOf(info.digest());
+                if (stored.isEmpty() || stored.get() != info.size()) {
+                    throw new ValidationException("attachments", "delivery.attachments", "attachment " + (i + 1) + " ("
+                            + info.digest() + ") was not uploaded; PUT it to /attachments/" + info.digest()
+                            + " before submitting the envelope");
+                }
+            } else {
+                try (InputStream verified = verifier.attachment(envelope, i, delivery.attachments().get(i).open())) {
+                    store.spool().store(info.digest(), limits.maxAttachmentBytes(), verified);
+                } catch (IOException e) {
+                    throw new StorageException("cannot read a carried attachment: " + e.getMessage(), e);
+                }
+            }
+            digests.add(info.digest());
+        }
+        return digests;
     }
 
     /**

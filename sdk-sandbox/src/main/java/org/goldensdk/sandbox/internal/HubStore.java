@@ -1,6 +1,5 @@
 package org.goldensdk.sandbox.internal;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.net.URI;
 import java.nio.file.Path;
@@ -17,14 +16,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
 import org.goldensdk.core.Certificates;
 import org.goldensdk.core.ConflictException;
 import org.goldensdk.core.CryptoSuite;
+import org.goldensdk.core.DigestValue;
 import org.goldensdk.core.PartyId;
 import org.goldensdk.core.StorageException;
 import org.goldensdk.exchange.MessageId;
@@ -54,9 +51,9 @@ public final class HubStore implements AutoCloseable {
         }
     }
 
-    /** A new message to store. */
+    /** A new message to store: its payload, and its attachments by digest (already in the {@link #spool()}). */
     public record NewMessage(MessageKey key, PartyId receiver, ServiceId service, String envelopeDigest,
-            byte[] envelope, Instant expiresAt, Instant acceptedAt, List<byte[]> parts) {
+            byte[] envelope, Instant expiresAt, Instant acceptedAt, byte[] payload, List<DigestValue> attachments) {
     }
 
     /** What {@link #accept} did: stored the message now, or found the same one stored before. */
@@ -73,10 +70,17 @@ public final class HubStore implements AutoCloseable {
     }
 
     private final HikariDataSource dataSource;
+    private final AttachmentSpool spool;
     private final ReentrantLock feedLock = new ReentrantLock();
 
-    private HubStore(HikariDataSource dataSource) {
+    private HubStore(HikariDataSource dataSource, AttachmentSpool spool) {
         this.dataSource = dataSource;
+        this.spool = spool;
+    }
+
+    /** The attachment files, named by digest ({@code attachments/} beside the database, or a temporary directory). */
+    public AttachmentSpool spool() {
+        return spool;
     }
 
     /**
@@ -84,23 +88,8 @@ public final class HubStore implements AutoCloseable {
      * (with {@code WRITE_DELAY=0}), and brings its schema up to date.
      */
     public static HubStore open(Path directory) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(directory == null
-                ? "jdbc:h2:mem:golden-sandbox-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"
-                : "jdbc:h2:file:" + directory.toAbsolutePath().resolve("hub") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000");
-        config.setUsername("golden");
-        config.setPassword("");
-        config.setMaximumPoolSize(8);
-        config.setPoolName("golden-sandbox-hub");
-        HikariDataSource dataSource = new HikariDataSource(config);
-        try {
-            Flyway.configure().dataSource(dataSource).locations(MIGRATIONS).table("sandbox_schema_history")
-                    .load().migrate();
-        } catch (FlywayException e) {
-            dataSource.close();
-            throw new StorageException("cannot bring the sandbox hub's schema up to date: " + e.getMessage(), e);
-        }
-        return new HubStore(dataSource);
+        HikariDataSource dataSource = EmbeddedDatabase.open("hub", directory, MIGRATIONS, "sandbox_schema_history");
+        return new HubStore(dataSource, AttachmentSpool.open(directory == null ? null : directory.resolve("attachments")));
     }
 
     /** The SHA-256 of a certificate's DER, as the registry stores it. */
@@ -216,11 +205,19 @@ public final class HubStore implements AutoCloseable {
                 insert.executeUpdate();
             }
             try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO hub_message_part (sender_party, message_id, part_index, content) VALUES (?, ?, ?, ?)")) {
-                for (int i = 0; i < message.parts().size(); i++) {
+                    "INSERT INTO hub_message_part (sender_party, message_id, part_index, content) VALUES (?, ?, 0, ?)")) {
+                bindKey(insert, key);
+                insert.setBytes(3, message.payload());
+                insert.executeUpdate();
+            }
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO hub_message_attachment (sender_party, message_id,"
+                    + " attachment_index, digest, size) VALUES (?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < message.attachments().size(); i++) {
+                    DigestValue digest = message.attachments().get(i);
                     bindKey(insert, key);
                     insert.setInt(3, i);
-                    insert.setBytes(4, message.parts().get(i));
+                    insert.setString(4, digest.toString());
+                    insert.setLong(5, spool.sizeOf(digest).orElseThrow());
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -370,6 +367,7 @@ public final class HubStore implements AutoCloseable {
             // already shut down: nothing left to release but the pool
         } finally {
             dataSource.close();
+            spool.close();
         }
     }
 
@@ -409,7 +407,8 @@ public final class HubStore implements AutoCloseable {
         return states;
     }
 
-    private static List<byte[]> parts(Connection c, MessageKey key) throws SQLException {
+    /** The payload and then each attachment, read from the spool: what an inline push carries. */
+    private List<byte[]> parts(Connection c, MessageKey key) throws SQLException {
         List<byte[]> parts = new ArrayList<>();
         try (PreparedStatement find = c.prepareStatement(
                 "SELECT content FROM hub_message_part WHERE sender_party = ? AND message_id = ? ORDER BY part_index")) {
@@ -417,6 +416,15 @@ public final class HubStore implements AutoCloseable {
             try (ResultSet rs = find.executeQuery()) {
                 while (rs.next()) {
                     parts.add(rs.getBytes(1));
+                }
+            }
+        }
+        try (PreparedStatement find = c.prepareStatement("SELECT digest FROM hub_message_attachment"
+                + " WHERE sender_party = ? AND message_id = ? ORDER BY attachment_index")) {
+            bindKey(find, key);
+            try (ResultSet rs = find.executeQuery()) {
+                while (rs.next()) {
+                    parts.add(spool.read(DigestValue.parse(rs.getString(1))));
                 }
             }
         }

@@ -53,6 +53,7 @@ public final class SenderMain {
                     }
                 })
                 .leaseDuration(LEASE)
+                .dispatchConcurrency(4)
                 .retryPolicy(RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ofMillis(50))
                         .maxBackoff(Duration.ofMillis(250)).build());
         Path directory = CrashChild.directory(store);

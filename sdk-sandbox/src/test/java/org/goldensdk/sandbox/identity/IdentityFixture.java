@@ -55,7 +55,9 @@ final class IdentityFixture implements AutoCloseable {
 
     final VirtualScheduler clock = VirtualScheduler.startingAt(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     final Sandbox sandbox;
-    final SSLContext tls = TlsConfig.builder().trustAnchors(TestCredentials.trustAnchors().certificates()).build().sslContext();
+    /** Trusts the development CA, as a client of the sandbox's identity provider must. */
+    final TlsConfig trust = TlsConfig.builder().trustAnchors(TestCredentials.trustAnchors().certificates()).build();
+    final SSLContext tls = trust.sslContext();
 
     /** A sandbox with the default settings. */
     IdentityFixture() {
@@ -91,6 +93,15 @@ final class IdentityFixture implements AutoCloseable {
     Browser browser() {
         return new Browser(HttpClient.newBuilder().sslContext(tls).cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
                 .followRedirects(HttpClient.Redirect.NEVER).build());
+    }
+
+    /**
+     * A fresh user agent that follows every redirection (also from the provider's https back to an
+     * application on http), as a browser does.
+     */
+    Browser followingBrowser() {
+        return new Browser(HttpClient.newBuilder().sslContext(tls).cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .followRedirects(HttpClient.Redirect.ALWAYS).build());
     }
 
     /** A PKCE verifier and its S256 challenge. */

@@ -73,31 +73,32 @@ final class PortalFixture {
         form.put("body", body);
         form.put("name", "张三");
         form.put("contact", "13812345678");
+        HttpResponse<String> response = postLetterForm(sandbox, form);
+        assertThat(response.statusCode()).isEqualTo(303);
+        URI location = sandbox.portalPagesUri().resolve(response.headers().firstValue("Location").orElseThrow());
+        assertThat(location.getPath()).startsWith(sandbox.portalPagesUri().getPath() + "mailbox/letters/");
+        assertThat(page(location).statusCode()).isEqualTo(200);
+        return location.getPath().substring(location.getPath().lastIndexOf('/') + 1);
+    }
+
+    /** Posts the mailbox form with these fields, URL-encoded as a browser does. */
+    static HttpResponse<String> postLetterForm(Sandbox sandbox, Map<String, String> form) {
         String encoded = form.entrySet().stream()
                 .map(entry -> entry.getKey() + "=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    sandbox.portalPagesUri().resolve("mailbox"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(encoded)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).isEqualTo(303);
-            URI location = sandbox.portalPagesUri().resolve(response.headers().firstValue("Location").orElseThrow());
-            assertThat(location.getPath()).startsWith(sandbox.portalPagesUri().getPath() + "mailbox/letters/");
-            assertThat(page(location).statusCode()).isEqualTo(200);
-            return location.getPath().substring(location.getPath().lastIndexOf('/') + 1);
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return send(HttpRequest.newBuilder(sandbox.portalPagesUri().resolve("mailbox"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encoded)).build());
     }
 
     /** GETs a public page. */
     static HttpResponse<String> page(URI uri) {
+        return send(HttpRequest.newBuilder(uri).GET().build());
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new AssertionError(e);
         } catch (InterruptedException e) {

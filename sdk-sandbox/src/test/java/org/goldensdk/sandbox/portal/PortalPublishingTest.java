@@ -23,7 +23,9 @@ import org.goldensdk.core.ConflictException;
 import org.goldensdk.core.Finding;
 import org.goldensdk.core.HttpBody;
 import org.goldensdk.core.HttpRequest;
+import org.goldensdk.core.HttpResponse;
 import org.goldensdk.core.HttpTransport;
+import org.goldensdk.core.JsonCodec;
 import org.goldensdk.core.ValidationException;
 import org.goldensdk.portal.Article;
 import org.goldensdk.portal.ArticleQuery;
@@ -113,6 +115,39 @@ class PortalPublishingTest {
         Article second = agriculture.articles().create(notice("关于开展农机购置补贴的通知（二）"));
         Article secondPublished = agriculture.articles().publish(second.id(), 1);
         assertThat(secondPublished.indexNumber().serial()).isEqualTo(answers.get(0).indexNumber().serial() + 1);
+    }
+
+    @Test
+    void concurrentPublicationsOfOneAgencyGetConsecutiveDistinctIndexNumbers() {
+        try (PortalClient market = client(sandbox, TestDepartment.MARKET_REGULATION, Compliance.reject())) {
+            List<Article> drafts = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                drafts.add(market.articles().create(notice("关于食品安全抽检结果的通告（" + (i + 1) + "）")
+                        .toBuilder().topic("市场监管、安全生产监管").build()));
+            }
+            List<Integer> serials = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> drafts.stream()
+                    .map(draft -> CompletableFuture.supplyAsync(() -> market.articles().publish(draft.id(), 1)))
+                    .toList().stream().map(CompletableFuture::join).map(article -> article.indexNumber().serial()).sorted().toList());
+            assertThat(serials).doesNotHaveDuplicates();
+            assertThat(serials.get(2) - serials.get(0)).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aRetriedCreateWithTheSameIdempotencyKeyMakesOneDraft() {
+        String body = new String(JsonCodec.of().write(notice("关于重试创建的通知").issuedByDefault("武汉市农业农村局")),
+                StandardCharsets.UTF_8);
+        try (HttpTransport raw = PortalFixture.rawTransport(sandbox, TestDepartment.AGRICULTURE)) {
+            List<String> ids = new ArrayList<>();
+            for (int attempt = 0; attempt < 2; attempt++) {
+                try (HttpResponse response = raw.execute(HttpRequest.builder("POST", "articles")
+                        .header(HttpRequest.IDEMPOTENCY_KEY_HEADER, "create-once-" + body.hashCode())
+                        .body(HttpBody.of(body.getBytes(StandardCharsets.UTF_8), "application/json")).build())) {
+                    ids.add(JsonCodec.of().read(response.bodyBytes(), Article.class).id());
+                }
+            }
+            assertThat(ids.get(1)).isEqualTo(ids.get(0));
+        }
     }
 
     @Test

@@ -5,8 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.ArrayList;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.goldensdk.core.ErrorCode;
 import org.goldensdk.core.GoldenException;
 import org.goldensdk.core.HttpBody;
@@ -39,8 +45,10 @@ import org.slf4j.MDC;
  * stored in the row with the error, until the attempt budget is spent (FAILED) or the message
  * expires. Several nodes may dispatch one outbox: each claims its rows under a lease
  * ({@link OutboxStore#claimDue}) and renews it right before posting a message, so a message is
- * posted by one node at a time; a crashed node's leases lapse and its messages return. One
- * {@link #runOnce()} at a time per dispatcher.
+ * posted by one node at a time; a crashed node's leases lapse and its messages return. With a
+ * concurrency above one, the messages of one claim are posted that many at a time (a claim never
+ * holds two messages of one ordered conversation, so order is kept). One {@link #runOnce()} at a
+ * time per dispatcher.
  */
 public final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
@@ -57,6 +65,8 @@ public final class Dispatcher {
     private final Clock clock;
     private final Options options;
     private final String node = UUID.randomUUID().toString();
+    /** Posts messages side by side when the concurrency is above one; null otherwise. */
+    private final ExecutorService posters;
     private volatile boolean closed;
 
     /**
@@ -68,9 +78,10 @@ public final class Dispatcher {
      * @param lease how long a claim holds before another node may take the message
      * @param maxAttempts attempts before a message becomes a FAILED dead letter
      * @param orderedConversations whether a message waits for the earlier ones of its conversation
+     * @param concurrency how many messages are posted at a time (1: one after the other)
      */
     public record Options(RetryPolicy retryPolicy, Duration idleInterval, Duration lease, int maxAttempts,
-            boolean orderedConversations) {
+            boolean orderedConversations, int concurrency) {
     }
 
     /** A dispatcher of {@code store}'s messages, a node of its own (a random node id). */
@@ -82,6 +93,12 @@ public final class Dispatcher {
         this.notifier = notifier;
         this.clock = clock;
         this.options = options;
+        AtomicInteger threads = new AtomicInteger();
+        this.posters = options.concurrency() <= 1 ? null : Executors.newFixedThreadPool(options.concurrency(), task -> {
+            Thread thread = new Thread(task, "golden-exchange-dispatch-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**
@@ -92,9 +109,12 @@ public final class Dispatcher {
         return retryPolicy.budget().plus(retryPolicy.maxRetryAfter()).plus(Duration.ofMinutes(2));
     }
 
-    /** Stops delivering after the message in progress. */
+    /** Stops delivering after the messages in progress; a run in progress releases the claims it has not started. */
     public void close() {
         closed = true;
+        if (posters != null) {
+            posters.shutdown();
+        }
     }
 
     /** Delivers what is due; returns the delay until the next run. */
@@ -102,15 +122,7 @@ public final class Dispatcher {
         Instant now = clock.instant();
         List<MessageId> claimed = store.claimDue(node, now, now.plus(options.lease()), BATCH,
                 options.orderedConversations());
-        for (MessageId id : claimed) {
-            if (closed) {
-                store.releaseClaim(node, id);
-                continue;
-            }
-            try (MDC.MDCCloseable ignored = MDC.putCloseable(MdcKeys.MESSAGE_ID, id.toString())) {
-                deliver(id);
-            }
-        }
+        deliverAll(claimed);
         if (!claimed.isEmpty()) {
             notifier.notifyPending();
         }
@@ -124,6 +136,45 @@ public final class Dispatcher {
         Duration untilDue = store.nextDue(options.orderedConversations()).map(due -> Duration.between(after, due))
                 .orElse(idle);
         return max(least, min(untilDue, idle));
+    }
+
+    private void deliverAll(List<MessageId> claimed) {
+        if (posters == null) {
+            claimed.forEach(this::deliverClaimed);
+            return;
+        }
+        List<Future<?>> posting = new ArrayList<>();
+        for (MessageId id : claimed) {
+            try {
+                posting.add(posters.submit(() -> deliverClaimed(id)));
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                store.releaseClaim(node, id);
+            }
+        }
+        RuntimeException failure = null;
+        for (Future<?> post : posting) {
+            try {
+                post.get();
+            } catch (ExecutionException e) {
+                failure = e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return; // closing: the posts in progress finish on their own, unstarted claims lapse with the lease
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private void deliverClaimed(MessageId id) {
+        if (closed) {
+            store.releaseClaim(node, id);
+            return;
+        }
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(MdcKeys.MESSAGE_ID, id.toString())) {
+            deliver(id);
+        }
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -140,7 +140,7 @@ public final class Inbox {
         }
     }
 
-    private static String handle(Connection connection, Handling outcome, String deliveredReceipt) throws SQLException {
+    private static String handle(Connection connection, Handling outcome, String deliveredReceipt) {
         LentConnection lent = new LentConnection(connection);
         try {
             return outcome.outcome(lent.view(), deliveredReceipt);

@@ -45,7 +45,8 @@ public final class Puller implements AutoCloseable {
     /** One round: pull, handle, acknowledge. */
     void runOnce() {
         Optional<HubLink.Pulled> next = hub.pull();
-        if (next.isEmpty()) {
+        if (next.isEmpty() || stopped) {
+            // Fetched while closing: left unacknowledged, the hub offers it again after its visibility timeout.
             return;
         }
         if (next.get().isRequest()) {
@@ -89,13 +90,17 @@ public final class Puller implements AutoCloseable {
         }
     }
 
-    /** Stops polling: interrupts a wait in progress and waits a few seconds for the thread to end. */
+    /**
+     * Stops polling: interrupts a backoff and waits briefly for the thread. A long poll in progress
+     * cannot be interrupted (a blocking socket read); whatever it fetches afterwards is left
+     * unacknowledged and comes back after the hub's visibility timeout.
+     */
     @Override
     public void close() {
         stopped = true;
         thread.interrupt();
         try {
-            thread.join(Duration.ofSeconds(10).toMillis());
+            thread.join(Duration.ofSeconds(1).toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

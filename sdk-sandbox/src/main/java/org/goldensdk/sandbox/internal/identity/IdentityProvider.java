@@ -16,6 +16,8 @@ import org.goldensdk.core.TlsConfig;
 import org.goldensdk.cxf.ClientAuth;
 import org.goldensdk.cxf.GoldenServer;
 import org.goldensdk.cxf.RestApi;
+import org.goldensdk.identity.IdentityClient;
+import org.goldensdk.identity.TokenValidator;
 import org.goldensdk.sandbox.WebClient;
 
 /**
@@ -40,6 +42,9 @@ public final class IdentityProvider implements AutoCloseable {
     private volatile Clients clients;
     private volatile Tokens tokens;
     private volatile Sessions sessions;
+    private volatile TlsConfig outboundTls;
+    private IdentityClient self;
+    private TokenValidator platformValidator;
 
     private IdentityProvider(Scheduler scheduler, Duration keyGrace) {
         this.scheduler = scheduler;
@@ -61,6 +66,7 @@ public final class IdentityProvider implements AutoCloseable {
                 .start();
         // Nobody can call before start() returns the port, so the state that needs the address is made now.
         provider.server = server;
+        provider.outboundTls = outboundTls;
         provider.issuer = server.uri().resolve(ISSUER_PATH.substring(1)).toString();
         provider.clients = new Clients(scheduler.clock(), provider.issuer, provider.tokenEndpoint());
         provider.tokens = new Tokens(provider.issuer, provider.keys, scheduler.clock());
@@ -125,9 +131,29 @@ public final class IdentityProvider implements AutoCloseable {
         casServices.add(prefix);
     }
 
+    /**
+     * What a resource server of the platform (the hub, the portal API) checks an app token with:
+     * sdk-identity's {@link TokenValidator} on this provider's discovery and JWKS, over HTTPS like
+     * any relying party, audience {@value #DEFAULT_AUDIENCE}. Made on first use (nobody pays for
+     * discovery before a token arrives) and closed with the provider.
+     */
+    public synchronized TokenValidator platformTokenValidator() {
+        if (platformValidator == null) {
+            self = IdentityClient.builder().issuer(URI.create(issuer)).scheduler(scheduler)
+                    .transport(http -> http.tls(outboundTls)).build();
+            platformValidator = self.tokenValidator().audience(DEFAULT_AUDIENCE).build();
+        }
+        return platformValidator;
+    }
+
     /** Stops serving; idempotent. */
     @Override
     public void close() {
+        synchronized (this) {
+            if (self != null) {
+                self.close();
+            }
+        }
         server.close();
     }
 

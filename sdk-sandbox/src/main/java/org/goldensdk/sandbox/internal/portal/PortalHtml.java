@@ -21,8 +21,8 @@ import org.goldensdk.portal.ServiceGuideDraft;
 
 /**
  * The public pages of the sandbox portal, rendered on the server: every value is escaped except
- * an article's body, which the compliance gate sanitised on receipt. Letters' bodies are shown
- * with personal data masked; writers' names and contacts are never shown.
+ * an article's body, which the compliance gate sanitised on receipt. Letters' subjects and bodies
+ * are shown with personal data masked; writers' names and contacts are never shown.
  */
 public final class PortalHtml {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
@@ -152,7 +152,8 @@ public final class PortalHtml {
 
     /** A letter's public page: subject, body with personal data masked, and the reply once given. */
     public String letter(Letter letter, String agencyName) {
-        StringBuilder body = new StringBuilder("<h1 id=\"title\">").append(escape(letter.subject())).append("</h1>")
+        String subject = redactor.redact(letter.subject());
+        StringBuilder body = new StringBuilder("<h1 id=\"title\">").append(escape(subject)).append("</h1>")
                 .append("<p>受理部门：").append(escape(agencyName)).append("　来信时间：")
                 .append(date(LocalDate.ofInstant(letter.submittedAt(), PortalService.PORTAL_ZONE)))
                 .append("　办理状态：<span id=\"letter-state\">").append(letter.state().label()).append("</span></p>")
@@ -165,7 +166,7 @@ public final class PortalHtml {
         } else {
             body.append("<p id=\"reply-pending\">该来信正在办理中，答复后将在此公开。</p>");
         }
-        return page(letter.subject(), body.toString());
+        return page(subject, body.toString());
     }
 
     /** A page saying what was not found. */
@@ -245,13 +246,14 @@ public final class PortalHtml {
         return items.append("</ul>").toString();
     }
 
-    private static String letterItems(List<Letter> letters) {
+    private String letterItems(List<Letter> letters) {
         if (letters.isEmpty()) {
             return "<p class=\"empty\">暂无信息</p>";
         }
         StringBuilder items = new StringBuilder("<ul class=\"items\">");
         for (Letter letter : letters) {
-            items.append("<li><a href=\"" + ROOT + "mailbox/letters/").append(escape(letter.id())).append("\">").append(escape(letter.subject()))
+            items.append("<li><a href=\"" + ROOT + "mailbox/letters/").append(escape(letter.id())).append("\">")
+                    .append(escape(redactor.redact(letter.subject())))
                     .append("</a><span class=\"date\">").append(letter.state().label()).append("</span></li>");
         }
         return items.append("</ul>").toString();

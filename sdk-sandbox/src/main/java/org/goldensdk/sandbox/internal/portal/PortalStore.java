@@ -1,6 +1,5 @@
 package org.goldensdk.sandbox.internal.portal;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -18,8 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
+import java.util.concurrent.locks.ReentrantLock;
 import org.goldensdk.core.AccessDeniedException;
 import org.goldensdk.core.ConflictException;
 import org.goldensdk.core.CreditCode;
@@ -39,6 +37,7 @@ import org.goldensdk.portal.LetterState;
 import org.goldensdk.portal.Page;
 import org.goldensdk.portal.ServiceGuide;
 import org.goldensdk.portal.ServiceGuideDraft;
+import org.goldensdk.sandbox.internal.EmbeddedDatabase;
 
 /**
  * The sandbox portal's state in its own embedded H2 database (schema in
@@ -58,6 +57,7 @@ public final class PortalStore implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final JsonCodec json = JsonCodec.of();
+    private final ReentrantLock publishLock = new ReentrantLock();
 
     private PortalStore(HikariDataSource dataSource) {
         this.dataSource = dataSource;
@@ -65,21 +65,7 @@ public final class PortalStore implements AutoCloseable {
 
     /** Opens the store: in memory when {@code directory} is null, else an H2 file database there. */
     public static PortalStore open(Path directory) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(directory == null
-                ? "jdbc:h2:mem:golden-portal-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"
-                : "jdbc:h2:file:" + directory.toAbsolutePath().resolve("portal") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000");
-        config.setUsername("golden");
-        config.setPassword("");
-        config.setMaximumPoolSize(8);
-        config.setPoolName("golden-sandbox-portal");
-        HikariDataSource dataSource = new HikariDataSource(config);
-        try {
-            Flyway.configure().dataSource(dataSource).locations(MIGRATIONS).table("portal_schema_history").load().migrate();
-        } catch (FlywayException e) {
-            dataSource.close();
-            throw new StorageException("cannot bring the sandbox portal's schema up to date: " + e.getMessage(), e);
-        }
+        HikariDataSource dataSource = EmbeddedDatabase.open("portal", directory, MIGRATIONS, "portal_schema_history");
         return new PortalStore(dataSource);
     }
 
@@ -144,6 +130,17 @@ public final class PortalStore implements AutoCloseable {
      * publication. Already published at that version: answers it unchanged.
      */
     public Article publish(CreditCode caller, String id, long version, LocalDate today, Instant now) {
+        // one publication at a time: the first serial of an agency and year is an insert two
+        // concurrent publications would both attempt
+        publishLock.lock();
+        try {
+            return publishInTransaction(caller, id, version, today, now);
+        } finally {
+            publishLock.unlock();
+        }
+    }
+
+    private Article publishInTransaction(CreditCode caller, String id, long version, LocalDate today, Instant now) {
         return inTransaction(c -> {
             Article article = owned(c, caller, id);
             requireVersion(article, version);
