@@ -14,6 +14,7 @@ import org.goldensdk.exchange.Message;
 import org.goldensdk.exchange.MessageId;
 import org.goldensdk.exchange.Response;
 import org.goldensdk.exchange.ServiceId;
+import org.goldensdk.exchange.Transport;
 import org.goldensdk.sandbox.AccessRight;
 import org.goldensdk.sandbox.Sandbox;
 import org.goldensdk.sandbox.TestUser;
@@ -67,8 +68,8 @@ public final class DemoScenario {
         print(out, exchanges, new Exchange(TestDepartment.AUDIT, TestDepartment.CUSTOMS, AccessRight.TAX_COMPANY_STATUS,
                 "a company status from audit, which the platform does not allow", refused(sandbox, work.resolve("refused"))));
 
-        CustomsTaxQuery.Result query = CustomsTaxQuery.run(sandbox, work.resolve("query"));
-        out.printf("%nquery %s → %s  %s (request/response, answer signed by the provider and bound to the question)%n",
+        CustomsTaxQuery.Result query = CustomsTaxQuery.run(sandbox, work.resolve("query"), Transport.SOAP);
+        out.printf("%nquery %s → %s  %s (request/response over SOAP, answer signed by the provider and bound to the question)%n",
                 TestDepartment.CUSTOMS.organisation(), TestDepartment.TAX.organisation(), AccessRight.CUSTOMS_DECLARATION_CHECK);
         for (Response<CustomsTaxQuery.TaxStanding> answer : List.of(query.known(), query.unknown())) {
             out.printf("   %s: %s, arrears %d yuan — answer %s signed by %s%n", answer.body().creditCode(), answer.body().status(),
