@@ -7,6 +7,7 @@ import java.util.Map;
 import org.goldensdk.exchange.ExchangeClient;
 import org.goldensdk.exchange.ExchangeEndpoint;
 import org.goldensdk.exchange.Response;
+import org.goldensdk.exchange.Transport;
 import org.goldensdk.sandbox.AccessRight;
 import org.goldensdk.sandbox.Sandbox;
 import org.goldensdk.testkit.TestDepartment;
@@ -17,9 +18,9 @@ import org.goldensdk.testkit.TestDepartment;
  * question and the answer are each a signed envelope; the answer is verified (signed by tax,
  * addressed to customs, bound to this question by its digest) before {@code request} returns it.
  *
- * <p>The transport is the client's business, not the example's: today requests travel as REST
- * through the hub; a SOAP transport will be one more line on the client's builder in
- * {@link SandboxDepartments#client}, and this code stays as it is.
+ * <p>The transport is one line on the client's builder ({@code .transport(Transport.SOAP)} in
+ * {@link SandboxDepartments#client}): the same code asks over SOAP (WS-Security signed, the hub's
+ * WSDL) or over REST, and tax's endpoint answers either.
  *
  * <p>Run it alone: {@code java -cp examples/target/golden-demo.jar org.goldensdk.examples.CustomsTaxQuery}.
  */
@@ -47,14 +48,17 @@ public final class CustomsTaxQuery {
     /** Starts a sandbox, runs the example, prints the answers. */
     public static void main(String[] args) throws Exception {
         try (Sandbox sandbox = Sandbox.builder().defaultRights().start()) {
-            Result result = run(sandbox, Files.createTempDirectory("golden-example"));
+            Result result = run(sandbox, Files.createTempDirectory("golden-example"), Transport.SOAP);
             System.out.println(result.known().body() + " signed by " + result.known().header().sender());
             System.out.println(result.unknown().body());
         }
     }
 
-    /** Tax answers {@code customs.declaration-check/1}; customs asks about a known and an unknown company. */
-    public static Result run(Sandbox sandbox, Path work) {
+    /**
+     * Tax answers {@code customs.declaration-check/1}; customs asks about a known and an unknown
+     * company, talking to the hub over {@code transport}.
+     */
+    public static Result run(Sandbox sandbox, Path work, Transport transport) {
         try (ExchangeEndpoint tax = SandboxDepartments.endpoint(sandbox, TestDepartment.TAX, work.resolve("tax"), null,
                 services -> services.respond(AccessRight.CUSTOMS_DECLARATION_CHECK, (request, context) -> {
                     // a query: no inbox record, no receipts — just a signed answer; keep it free of side effects
@@ -62,7 +66,7 @@ public final class CustomsTaxQuery {
                     return LEDGER.getOrDefault(query.creditCode(), new TaxStanding(query.creditCode(), "unknown", 0));
                 }));
                 ExchangeClient customs = SandboxDepartments.client(sandbox, TestDepartment.CUSTOMS, work.resolve("customs"), null,
-                        new ReceiptLog())) {
+                        new ReceiptLog(), transport)) {
             Response<TaxStanding> known = customs.request(TestDepartment.TAX.partyId(), AccessRight.CUSTOMS_DECLARATION_CHECK,
                     new StandingQuery("420120260000123456", "91420100MA4K00002Y"), TaxStanding.class,
                     Duration.ofSeconds(10));                     // RequestTimeoutException if tax does not answer in time

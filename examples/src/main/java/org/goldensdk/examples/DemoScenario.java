@@ -1,9 +1,9 @@
 package org.goldensdk.examples;
 
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -12,7 +12,9 @@ import java.util.List;
 import org.goldensdk.exchange.ExchangeClient;
 import org.goldensdk.exchange.Message;
 import org.goldensdk.exchange.MessageId;
+import org.goldensdk.exchange.Response;
 import org.goldensdk.exchange.ServiceId;
+import org.goldensdk.exchange.Transport;
 import org.goldensdk.sandbox.AccessRight;
 import org.goldensdk.sandbox.Sandbox;
 import org.goldensdk.sandbox.TestUser;
@@ -66,10 +68,13 @@ public final class DemoScenario {
         print(out, exchanges, new Exchange(TestDepartment.AUDIT, TestDepartment.CUSTOMS, AccessRight.TAX_COMPANY_STATUS,
                 "a company status from audit, which the platform does not allow", refused(sandbox, work.resolve("refused"))));
 
-        CustomsTaxQuery.Result query = CustomsTaxQuery.run(sandbox, work.resolve("query"));
-        out.printf("%nquery %s → %s  %s (request/response, answer signed by the provider and bound to the question)%n",
+        CustomsTaxQuery.Result query = CustomsTaxQuery.run(sandbox, work.resolve("query"), Transport.SOAP);
+        out.printf("%nquery %s → %s  %s (request/response over SOAP, answer signed by the provider and bound to the question)%n",
                 TestDepartment.CUSTOMS.organisation(), TestDepartment.TAX.organisation(), AccessRight.CUSTOMS_DECLARATION_CHECK);
-        out.printf("   %s%n   %s%n", query.known().body(), query.unknown().body());
+        for (Response<CustomsTaxQuery.TaxStanding> answer : List.of(query.known(), query.unknown())) {
+            out.printf("   %s: %s, arrears %d yuan — answer %s signed by %s%n", answer.body().creditCode(), answer.body().status(),
+                    answer.body().arrearsYuan(), answer.header().messageId(), answer.header().sender());
+        }
 
         out.printf("%nsingle sign-on: customs' web application behind SsoFilter, identity provider %s%n", sandbox.issuer());
         try (SingleSignOnWebApp app = SingleSignOnWebApp.start(sandbox)) {

@@ -9,6 +9,7 @@ import org.goldensdk.exchange.ExchangeClient;
 import org.goldensdk.exchange.ExchangeEndpoint;
 import org.goldensdk.exchange.MessageHandler;
 import org.goldensdk.exchange.ServiceId;
+import org.goldensdk.exchange.Transport;
 import org.goldensdk.sandbox.Sandbox;
 import org.goldensdk.testkit.TestDepartment;
 
@@ -36,7 +37,18 @@ public final class SandboxDepartments {
      */
     public static ExchangeClient client(Sandbox sandbox, TestDepartment department, Path store, DataSource database,
             ReceiptLog receipts) {
+        return client(sandbox, department, store, database, receipts, Transport.REST);
+    }
+
+    /**
+     * Like {@link #client(Sandbox, TestDepartment, Path, DataSource, ReceiptLog)}, talking to the hub
+     * over {@code transport}: REST (JSON, docs/exchange/openapi.yaml) or SOAP (docs/exchange/exchange-service.wsdl,
+     * WS-Security). Sending, receipts and requests work the same either way.
+     */
+    public static ExchangeClient client(Sandbox sandbox, TestDepartment department, Path store, DataSource database,
+            ReceiptLog receipts, Transport transport) {
         ExchangeClient.Builder builder = ExchangeClient.builder()
+                .transport(transport)                           // the one line that picks the wire
                 .hub(sandbox.hubUri())                          // https://…/ — the hub's REST API is under exchange/v1/
                 .hubParty(sandbox.hubParty())                   // only the hub may sign ACCEPTED receipts
                 .party(department.partyId())                    // CN/420100/<credit code>/<system>

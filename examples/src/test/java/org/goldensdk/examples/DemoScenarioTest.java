@@ -35,7 +35,8 @@ class DemoScenarioTest {
         assertThat(refused.trace().deadLetter()).hasValueSatisfying(dead -> assertThat(dead.errorCode()).isEqualTo("E_ACCESS_DENIED"));
         assertThat(text.toString()).contains("hub: " + sandbox.hubUri(), "国家税务总局武汉市税务局 → 武汉海关",
                 "PROCESSED +", "signed by " + sandbox.hubParty(), "refused by the hub: E_ACCESS_DENIED",
-                "parallel approval verdict: REJECTED", "good", "officer → signed in: 陈明 (CIVIL_SERVANT",
+                "parallel approval verdict: REJECTED", "91420100MA4K00002Y: good, arrears 0 yuan — answer ",
+                "signed by " + TestDepartment.TAX.partyId(), "officer → signed in: 陈明 (CIVIL_SERVANT",
                 "assurance PASSWORD", "110105********002X", "索引号 ", "the portal: " + sandbox.portalPagesUri(),
                 "7 messages, 18 verified receipts, 3 refusals");
         assertThat(text.toString()).doesNotContain("11010519491231002X");

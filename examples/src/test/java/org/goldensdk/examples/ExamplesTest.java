@@ -13,11 +13,14 @@ import java.util.UUID;
 import org.goldensdk.portal.ArticleState;
 import org.goldensdk.portal.LetterState;
 import org.goldensdk.exchange.ReceiptState;
+import org.goldensdk.exchange.Transport;
 import org.goldensdk.sandbox.Sandbox;
 import org.goldensdk.sandbox.SandboxExtension;
 import org.goldensdk.sandbox.TestUser;
 import org.goldensdk.testkit.TestDepartment;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,9 +79,11 @@ class ExamplesTest {
                 .hasValueSatisfying(reason -> assertThat(reason).startsWith("E_FIRE_INSPECTION_REQUIRED"));
     }
 
-    @Test
-    void customsAsksTaxAndGetsASignedAnswerBoundToItsQuestion(Sandbox sandbox) {
-        CustomsTaxQuery.Result result = assertTimeoutPreemptively(HANG_GUARD, () -> CustomsTaxQuery.run(sandbox, work));
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void customsAsksTaxAndGetsASignedAnswerBoundToItsQuestionOverEitherTransport(Transport transport, Sandbox sandbox) {
+        CustomsTaxQuery.Result result = assertTimeoutPreemptively(HANG_GUARD,
+                () -> CustomsTaxQuery.run(sandbox, work.resolve(transport.name()), transport));
 
         assertThat(result.known().body()).isEqualTo(new CustomsTaxQuery.TaxStanding("91420100MA4K00002Y", "good", 0));
         assertThat(result.known().header().sender()).isEqualTo(TestDepartment.TAX.partyId());
