@@ -78,7 +78,7 @@ public final class BoundedInputStream extends FilterInputStream {
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
         ensureRoom();
-        int n = super.read(buffer, offset, (int) Math.min(length, limit - count + 1));
+        int n = super.read(buffer, offset, (int) Math.min(length, allowance()));
         if (n > 0) {
             count(n);
         }
@@ -88,7 +88,7 @@ public final class BoundedInputStream extends FilterInputStream {
     @Override
     public long skip(long n) throws IOException {
         ensureRoom();
-        long skipped = super.skip(Math.min(n, limit - count + 1));
+        long skipped = super.skip(Math.min(n, allowance()));
         count(skipped);
         return skipped;
     }
@@ -96,6 +96,16 @@ public final class BoundedInputStream extends FilterInputStream {
     @Override
     public boolean markSupported() {
         return false;
+    }
+
+    /**
+     * How much the next read may ask for: what is left of the limit plus the one byte that tells
+     * "exactly the limit" from "more". Saturates, so a limit of {@code Long.MAX_VALUE} (unlimited)
+     * does not overflow into a negative (and thus empty, endlessly repeated) read.
+     */
+    private long allowance() {
+        long left = limit - count; // never negative: ensureRoom() has run
+        return left == Long.MAX_VALUE ? left : left + 1;
     }
 
     private void count(long n) throws IOException {

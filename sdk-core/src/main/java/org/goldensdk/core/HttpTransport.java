@@ -44,7 +44,10 @@ public interface HttpTransport extends AutoCloseable {
     /** The base URI requests are resolved against. */
     URI baseUri();
 
-    /** Releases connections and threads. */
+    /**
+     * Releases connections and threads. Calls still in flight are cancelled: each fails promptly with a
+     * non-retryable {@link TransportException} saying the transport was closed.
+     */
     @Override
     void close();
 

@@ -3,8 +3,12 @@ package org.goldensdk.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class BoundedInputStreamTest {
@@ -54,5 +58,18 @@ class BoundedInputStreamTest {
                     assertThat(e.getMessage()).contains("the response body").contains("64");
                 });
         assertThat(source.served).isEqualTo(65);
+    }
+
+    @Test
+    void aLimitOfLongMaxValueMeansUnlimitedInsteadOfOverflowingIntoEmptyReads() {
+        byte[] body = "a body under an effectively unlimited cap".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+            assertThat(BoundedInputStream.readAll(new ByteArrayInputStream(body), Long.MAX_VALUE, "the request body"))
+                    .isEqualTo(body);
+            BoundedInputStream bounded = BoundedInputStream.of(new ByteArrayInputStream(body), Long.MAX_VALUE);
+            assertThat(bounded.skip(5)).isEqualTo(5);
+            assertThat(bounded.readAllBytes()).hasSize(body.length - 5);
+            assertThat(bounded.limitExceeded()).isFalse();
+        });
     }
 }

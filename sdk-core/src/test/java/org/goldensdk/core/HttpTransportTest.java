@@ -13,12 +13,15 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,6 +29,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.goldensdk.core.internal.http.ProblemJson;
 import org.junit.jupiter.api.AfterEach;
@@ -165,6 +170,27 @@ class HttpTransportTest {
         assertThat(failure.isRetryable()).isTrue();
         assertThat(failure).hasMessageContaining("timed out");
         server.verify(3, getRequestedFor(urlEqualTo("/api/" + path)));
+    }
+
+    @Test
+    void closeCutsShortACallInFlightWithANonRetryableTransportFailure() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            HttpTransport longPoll = HttpTransport.builder().baseUri(URI.create("http://127.0.0.1:" + silent.getLocalPort()))
+                    .scheduler(scheduler).retryPolicy(RetryPolicy.builder().maxAttempts(3).build())
+                    .readTimeout(Duration.ofMinutes(5)).build();
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+                CompletableFuture<HttpResponse> call = CompletableFuture.supplyAsync(() -> longPoll.execute(HttpRequest.get("poll")));
+                try (Socket peer = silent.accept()) {
+                    assertThat(peer.getInputStream().read()).as("the request has been sent").isPositive();
+                    longPoll.close();
+                    ExecutionException thrown = catchThrowableOfType(ExecutionException.class, call::get);
+                    assertThat(thrown.getCause()).isInstanceOfSatisfying(TransportException.class, failure -> {
+                        assertThat(failure.isRetryable()).isFalse();
+                        assertThat(failure).hasMessageContaining("GET poll").hasMessageContaining("transport was closed");
+                    });
+                }
+            });
+        }
     }
 
     @Test

@@ -57,6 +57,7 @@ public final class OkHttpTransport implements HttpTransport {
     private final OkHttpClient client;
     private final Scheduler scheduler;
     private final boolean ownsScheduler;
+    private volatile boolean closed;
 
     /** Builds the OkHttp client from a checked configuration. */
     public OkHttpTransport(TransportConfig config) {
@@ -107,6 +108,9 @@ public final class OkHttpTransport implements HttpTransport {
 
     @Override
     public void close() {
+        closed = true;
+        // OkHttp ignores Thread.interrupt: cancelling is the only way to end a call blocked on a silent peer.
+        client.dispatcher().cancelAll();
         client.dispatcher().executorService().shutdown();
         client.connectionPool().evictAll();
         if (ownsScheduler) {
@@ -238,6 +242,10 @@ public final class OkHttpTransport implements HttpTransport {
     private TransportException transportFailure(IOException e, HttpRequest request, String requestId,
             String loggedPath, boolean sendStarted) {
         String what = request.method() + " " + loggedPath + " (request id " + requestId + ")";
+        if (closed) {
+            return new TransportException(what + " was cancelled because the transport was closed",
+                    PathRedaction.redactMessages(e, config.pathRedaction()), false);
+        }
         if (isTlsRejection(e)) {
             return new TransportException("TLS handshake for " + what + " failed: "
                     + config.pathRedaction().apply(String.valueOf(e.getMessage()))

@@ -92,8 +92,9 @@ public final class Puller implements AutoCloseable {
 
     /**
      * Stops polling: interrupts a backoff and waits briefly for the thread. A long poll in progress
-     * cannot be interrupted (a blocking socket read); whatever it fetches afterwards is left
-     * unacknowledged and comes back after the hub's visibility timeout.
+     * ignores the interrupt; it ends when the hub link's transport is closed (which cancels it) or
+     * answers, and whatever it fetched is left unacknowledged and comes back after the hub's
+     * visibility timeout.
      */
     @Override
     public void close() {
