@@ -2,7 +2,6 @@ package org.goldensdk.examples;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import org.goldensdk.exchange.ExchangeClient;
 import org.goldensdk.exchange.ExchangeEndpoint;
@@ -68,10 +67,10 @@ public final class CustomsTaxQuery {
                 ExchangeClient customs = SandboxDepartments.client(sandbox, TestDepartment.CUSTOMS, work.resolve("customs"), null,
                         new ReceiptLog(), transport)) {
             Response<TaxStanding> known = customs.request(TestDepartment.TAX.partyId(), AccessRight.CUSTOMS_DECLARATION_CHECK,
-                    new StandingQuery("420120260000123456", "91420100MA4K00002Y"), TaxStanding.class,
-                    Duration.ofSeconds(10));                     // RequestTimeoutException if tax does not answer in time
+                    new StandingQuery("420120260000123456", "91420100MA4K00002Y"), TaxStanding.class);
+                    // waits up to the client's requestTimeout (30 s); RequestTimeoutException if tax does not answer in time
             Response<TaxStanding> unknown = customs.request(TestDepartment.TAX.partyId(), AccessRight.CUSTOMS_DECLARATION_CHECK,
-                    new StandingQuery("420120260000123457", "91420100MA4K00003W"), TaxStanding.class, Duration.ofSeconds(10));
+                    new StandingQuery("420120260000123457", "91420100MA4K00003W"), TaxStanding.class);
             return new Result(known, unknown);
         }
     }

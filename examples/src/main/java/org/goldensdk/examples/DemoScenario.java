@@ -59,7 +59,7 @@ public final class DemoScenario {
                 OfficialDocumentExample.OFFICIAL_DOCUMENT, "公文 武农发〔2026〕3号 with its PDF ("
                         + document.filed().get(0).attachmentSize() + " bytes)", document.trace()));
 
-        ParallelApproval.Result approval = ParallelApproval.run(sandbox, work.resolve("licence"), Duration.ofSeconds(30));
+        ParallelApproval.Result approval = ParallelApproval.run(sandbox, work.resolve("licence"), Duration.ofMinutes(2));
         approval.answers().forEach((approver, trace) -> print(out, exchanges, new Exchange(TestDepartment.SERVICE_CENTRE,
                 approver, AccessRight.BUSINESS_LICENCE_APPROVAL, "business-licence application of 91420100MA4K00002Y"
                         + " (并联审批: pending, then decided)", trace)));

@@ -64,7 +64,7 @@ class ExamplesTest {
     @Test
     void parallelApprovalCollectsPendingAnswersThenDecisionsAndFireSafetysRejectionDecides(Sandbox sandbox) {
         ParallelApproval.Result result = assertTimeoutPreemptively(HANG_GUARD,
-                () -> ParallelApproval.run(sandbox, work, Duration.ofSeconds(30)));
+                () -> ParallelApproval.run(sandbox, work, Duration.ofMinutes(2)));
 
         assertThat(result.verdict()).isEqualTo(ParallelApproval.Verdict.REJECTED);
         assertThat(result.answers()).containsOnlyKeys(ParallelApproval.APPROVERS);
