@@ -2,6 +2,7 @@ package org.goldensdk.cxf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -234,6 +235,20 @@ class ErrorMappingTest {
                     "application/json")).build();
             assertThat(catchThrowableOfType(MalformedInputException.class, () -> plain.execute(request)).code())
                     .isEqualTo(ErrorCode.PAYLOAD_TOO_LARGE);
+        }
+    }
+
+    @Test
+    void aLimitOfLongMaxValueLetsABodyThroughInsteadOfHangingTheRequest() {
+        try (GoldenServer unlimited = GoldenServer.builder().api("/api", RestApi.of(new ThingResource()).withMaxRequestBytes(Long.MAX_VALUE)).start();
+                HttpTransport plain = TestPki.transport(unlimited.uri().resolve("api/"), null)) {
+            HttpRequest request = HttpRequest.builder("POST", "things/echo").body(HttpBody.of(
+                    "{\"name\":\"a\",\"size\":1}".getBytes(StandardCharsets.UTF_8), "application/json")).build();
+            assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
+                try (HttpResponse response = plain.execute(request)) {
+                    assertThat(response.status()).isEqualTo(200);
+                }
+            });
         }
     }
 

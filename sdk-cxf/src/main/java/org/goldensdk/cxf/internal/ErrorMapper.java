@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Answers every exception that leaves a resource, filter or body reader as
  * {@code application/problem+json} (see {@link Failures}). Server faults are logged with the
- * request id and redacted messages; the answer never carries their message or stack.
+ * request id and redacted messages; the answer never carries their message or stack. A client that
+ * hung up is logged at DEBUG in one line.
  */
 @Provider
 final class ErrorMapper implements ExceptionMapper<Throwable> {
@@ -32,7 +33,11 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
         }
         String requestId = requestId();
         Failures.Answer answer = Failures.classify(thrown);
-        if (answer.isServerFault()) {
+        if (answer.isServerFault() && Failures.isClientGone(thrown)) {
+            // A client hanging up is not a server error; nobody reads the answer either.
+            LOG.debug("request {}: the client went away before the exchange completed ({})", requestId,
+                    thrown.getClass().getSimpleName());
+        } else if (answer.isServerFault()) {
             LOG.error("request {} failed unexpectedly", requestId, RedactedThrowable.of(thrown));
         } else {
             LOG.debug("request {} refused: {} {}", requestId, answer.status(), answer.exception().code().wireCode());

@@ -2,6 +2,8 @@ package org.goldensdk.cxf.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import java.io.EOFException;
+import java.io.IOException;
 import org.goldensdk.core.BoundedInputStream;
 import org.goldensdk.core.ErrorCode;
 import org.goldensdk.core.GoldenException;
@@ -55,6 +57,24 @@ final class Failures {
             return forStatus(web.getResponse().getStatus());
         }
         return internal();
+    }
+
+    /**
+     * Whether {@code thrown} means the client went away (hung up mid-request or mid-answer: Jetty's
+     * {@code EofException}, a broken pipe, a reset) rather than a fault of this server.
+     */
+    static boolean isClientGone(Throwable thrown) {
+        Throwable cause = thrown;
+        for (int depth = 0; cause != null && depth < MAX_CAUSE_DEPTH; depth++, cause = cause.getCause()) {
+            if (cause instanceof EOFException) {
+                return true;
+            }
+            String message = String.valueOf(cause.getMessage());
+            if (cause instanceof IOException && (message.contains("Broken pipe") || message.contains("Connection reset by peer"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What an error status raised by the HTTP or JAX-RS layer (no exception of ours) is answered with. */
