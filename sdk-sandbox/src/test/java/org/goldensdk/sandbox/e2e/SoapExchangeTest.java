@@ -56,21 +56,7 @@ class SoapExchangeTest extends EndToEndFixture {
     void aSoapSenderReachesARestReceiverWithEveryReceipt() {
         Customs customs = customs(sandbox, stores.resolve("soap-customs"));
         List<Receipt> receipts = new CopyOnWriteArrayList<>();
-        ExchangeClient tax = ExchangeClient.builder()
-                .hub(sandbox.hubUri())
-                .hubParty(sandbox.hubParty())
-                .party(TestDepartment.TAX.partyId())
-                .credentials(TestDepartment.TAX.credentials())
-                .trustAnchors(sandbox.trustAnchors())
-                .storeDirectory(stores.resolve("soap-tax"))
-                .transport(Transport.SOAP)
-                .dispatchInterval(Duration.ofMillis(50))
-                .receiptPollInterval(Duration.ofMillis(50))
-                .retryPolicy(RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ofMillis(50))
-                        .maxBackoff(Duration.ofMillis(200)).build())
-                .receiptListener(receipts::add)
-                .build();
-        addCloseable(tax);
+        ExchangeClient tax = soapTax("soap-tax", receipts::add);
 
         MessageId processed = tax.send(status("91420100MA4K00002Y"));
         MessageId rejected = tax.send(status("unknown"));
@@ -80,6 +66,28 @@ class SoapExchangeTest extends EndToEndFixture {
         assertThat(statesOf(receipts, rejected)).containsExactly(ReceiptState.ACCEPTED, ReceiptState.DELIVERED, ReceiptState.REJECTED);
         assertThat(customs.handled()).containsExactlyInAnyOrder(processed, rejected);
         assertThat(customs.payloads()).anyMatch(payload -> payload.contains("91420100MA4K00002Y"));
+    }
+
+    @Test
+    void aRefusalOverSoapIsTheSameTypedOutcomeAsOverRest() {
+        List<org.goldensdk.exchange.DeadLetter> dead = new CopyOnWriteArrayList<>();
+        ExchangeClient tax = soapTax("soap-refused", new org.goldensdk.exchange.ReceiptListener() {
+            @Override
+            public void onReceipt(Receipt receipt) {
+            }
+
+            @Override
+            public void onDeadLetter(org.goldensdk.exchange.DeadLetter deadLetter) {
+                dead.add(deadLetter);
+            }
+        });
+
+        MessageId refused = tax.send(org.goldensdk.exchange.Message.to(TestDepartment.CUSTOMS.partyId()).service(NOT_ALLOWED)
+                .json(java.util.Map.of("creditCode", "91420100MA4K00002Y")).build());
+
+        await().atMost(HANG_GUARD).until(() -> !dead.isEmpty());
+        assertThat(dead.get(0).messageId()).isEqualTo(refused);
+        assertThat(dead.get(0).errorCode()).isEqualTo("E_ACCESS_DENIED");
     }
 
     @Test
@@ -130,6 +138,26 @@ class SoapExchangeTest extends EndToEndFixture {
     void anUnsignedRequestIsRefusedBeforeTheHub() throws Exception {
         HttpResponse<String> answer = post(envelope("<s:Body><x:GetReceipts xmlns:x=\"urn:goldensdk:exchange:service:1\"/></s:Body>", ""));
         assertThat(code(answer.body())).isEqualTo("E_AUTHENTICATION");
+    }
+
+    /** Tax sending over SOAP from its own outbox. */
+    private ExchangeClient soapTax(String store, org.goldensdk.exchange.ReceiptListener listener) {
+        ExchangeClient tax = ExchangeClient.builder()
+                .hub(sandbox.hubUri())
+                .hubParty(sandbox.hubParty())
+                .party(TestDepartment.TAX.partyId())
+                .credentials(TestDepartment.TAX.credentials())
+                .trustAnchors(sandbox.trustAnchors())
+                .storeDirectory(stores.resolve(store))
+                .transport(Transport.SOAP)
+                .dispatchInterval(Duration.ofMillis(50))
+                .receiptPollInterval(Duration.ofMillis(50))
+                .retryPolicy(RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ofMillis(50))
+                        .maxBackoff(Duration.ofMillis(200)).build())
+                .receiptListener(listener)
+                .build();
+        addCloseable(tax);
+        return tax;
     }
 
     private static String hostile(String attack, String file, String url) {
