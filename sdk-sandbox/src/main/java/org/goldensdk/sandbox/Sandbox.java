@@ -72,6 +72,8 @@ public final class Sandbox implements AutoCloseable {
     /** The base path of the portal's publishing API (on the hub's mutual-TLS port). */
     public static final String PORTAL_BASE_PATH = "/portal/v1";
     private static final String BUNDLED_PORTAL_CONTRACT = "portal/openapi.yaml";
+    /** How many messages the hub pushes to one receiver at the same time unless the builder says otherwise. */
+    public static final int DEFAULT_PUSH_CONCURRENCY = 8;
 
     private final GoldenServer server;
     private final HubStore store;
@@ -345,6 +347,7 @@ public final class Sandbox implements AutoCloseable {
                 .budget(EnvelopeHeader.MAX_LIFETIME)
                 .build();
         private long maxRequestBytes = RestApi.DEFAULT_MAX_REQUEST_BYTES;
+        private int pushConcurrency = DEFAULT_PUSH_CONCURRENCY;
         private boolean testDepartments = true;
         private Path databaseDirectory;
         private Optional<ContractCheck> contract = Optional.empty();
@@ -448,6 +451,22 @@ public final class Sandbox implements AutoCloseable {
          */
         public Builder pushRetry(RetryPolicy policy) {
             this.pushRetry = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * How many messages the hub pushes to one receiver at the same time (1–64, default
+         * {@value Sandbox#DEFAULT_PUSH_CONCURRENCY}); the others wait their turn. Push promises no
+         * order between messages either way.
+         *
+         * @throws ConfigurationException if {@code pushConcurrency} is outside 1–64
+         */
+        public Builder pushConcurrency(int pushConcurrency) {
+            if (pushConcurrency < 1 || pushConcurrency > 64) {
+                throw new ConfigurationException("pushConcurrency", "must be 1–64 pushes at a time per receiver, was "
+                        + pushConcurrency);
+            }
+            this.pushConcurrency = pushConcurrency;
             return this;
         }
 
@@ -559,7 +578,7 @@ public final class Sandbox implements AutoCloseable {
                     }
                 }
                 rights.forEach(right -> store.allow(right.sender(), right.receiver(), right.service()));
-                pusher = new Pusher(store, time, pushRetry, TlsConfig.of(hub, anchors), anchors, contract);
+                pusher = new Pusher(store, time, pushRetry, TlsConfig.of(hub, anchors), anchors, contract, pushConcurrency);
                 EnvelopeVerifier verifier = EnvelopeVerifier.builder().trustAnchors(anchors).clock(time.clock()).build();
                 PullWaiters waiters = new PullWaiters();
                 HubService service = new HubService(store, verifier, TestDepartment.EXCHANGE_PLATFORM.partyId(),

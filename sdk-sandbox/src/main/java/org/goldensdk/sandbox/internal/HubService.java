@@ -141,7 +141,7 @@ public final class HubService {
                 () -> EnvelopeCodec.json().encode(Receipt.issue(envelope, ReceiptState.ACCEPTED, hubParty, hubSigner, now,
                         null, null)));
         if (accepted.isNew()) {
-            pusher.accepted(key, header.expiresAt());
+            pusher.accepted(key, header.receiver(), header.expiresAt());
             inboxes.waiters().wake(header.receiver());
             return new Submitted(202, accepted.receipt());
         }

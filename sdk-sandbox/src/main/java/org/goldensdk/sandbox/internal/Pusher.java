@@ -5,7 +5,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,8 +47,10 @@ import org.slf4j.LoggerFactory;
  * sender's feed. A failed push is retried after the {@link RetryPolicy}'s backoff (scheduled on the
  * {@link Scheduler}, so nothing sleeps) until the message is delivered, refused for good by the
  * receiver (a 4xx other than 408/429), given up by the policy, or expired. A message to a receiver
- * without an endpoint waits until one is registered. Attempts run on a small worker pool; one
- * message is never pushed twice at the same time. Thread-safe.
+ * without an endpoint waits until one is registered. Up to {@code concurrency} messages are pushed
+ * to one receiver at the same time (the others wait their turn, first woken first pushed); one
+ * message is never pushed twice at the same time. Push promises no order between messages.
+ * Thread-safe.
  */
 public final class Pusher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Pusher.class);
@@ -64,17 +68,24 @@ public final class Pusher implements AutoCloseable {
     private final Map<URI, HttpTransport> transports = new ConcurrentHashMap<>();
     private final Map<URI, HttpTransport> requestTransports = new ConcurrentHashMap<>();
     private final ExecutorService requestWorkers;
+    private final int concurrency;
     private final Set<MessageKey> running = new HashSet<>();
     private final Set<MessageKey> again = new HashSet<>();
+    private final Map<PartyId, Integer> inFlight = new HashMap<>();
+    private final Map<PartyId, LinkedHashSet<MessageKey>> waiting = new HashMap<>();
     private boolean closed;
 
     /**
      * A pusher calling receivers with {@code tls} (the hub's credentials) and verifying their
      * receipts against {@code trustAnchors}; each push and its answer are checked against
-     * {@code contract} when one is given.
+     * {@code contract} when one is given; at most {@code concurrency} pushes to one receiver at a time.
      */
     public Pusher(HubStore store, Scheduler scheduler, RetryPolicy policy, TlsConfig tls, TrustAnchors trustAnchors,
-            Optional<ContractCheck> contract) {
+            Optional<ContractCheck> contract, int concurrency) {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
+        }
+        this.concurrency = concurrency;
         this.store = store;
         this.scheduler = scheduler;
         this.policy = policy;
@@ -82,7 +93,8 @@ public final class Pusher implements AutoCloseable {
         this.contract = contract;
         this.receiverReceipts = new ReceiverReceipts(store, trustAnchors);
         AtomicInteger threads = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(2, task -> {
+        // Each attempt blocks a thread on its HTTP call; the per-receiver bound keeps their number small.
+        this.workers = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "golden-sandbox-push-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
@@ -122,27 +134,36 @@ public final class Pusher implements AutoCloseable {
     }
 
     /** A message was just accepted: push it now, and check it again when it expires. */
-    public void accepted(MessageKey key, Instant expiresAt) {
-        wake(key);
+    public void accepted(MessageKey key, PartyId receiver, Instant expiresAt) {
+        wake(key, receiver);
         Duration untilExpiry = Duration.between(scheduler.clock().instant(), expiresAt).plusMillis(1);
-        scheduleWake(key, untilExpiry.isNegative() ? Duration.ZERO : untilExpiry);
+        scheduleWake(key, receiver, untilExpiry.isNegative() ? Duration.ZERO : untilExpiry);
     }
 
     /** {@code receiver} registered an endpoint: push what waits for it. */
     public void endpointRegistered(PartyId receiver) {
-        store.pendingFor(receiver).forEach(this::wake);
+        store.pendingFor(receiver).forEach(key -> wake(key, receiver));
     }
 
-    /** Runs an attempt for {@code key} now, or right after the one already running. */
-    synchronized void wake(MessageKey key) {
+    /**
+     * Runs an attempt for {@code key} now, or right after the one already running, or when one of
+     * the pushes in flight to {@code receiver} ends.
+     */
+    private synchronized void wake(MessageKey key, PartyId receiver) {
         if (closed) {
             return;
         }
-        if (!running.add(key)) {
+        if (running.contains(key)) {
             again.add(key);
             return;
         }
-        workers.execute(() -> run(key));
+        if (inFlight.getOrDefault(receiver, 0) >= concurrency) {
+            waiting.computeIfAbsent(receiver, party -> new LinkedHashSet<>()).add(key);
+            return;
+        }
+        running.add(key);
+        inFlight.merge(receiver, 1, Integer::sum);
+        workers.execute(() -> run(key, receiver));
     }
 
     /** Stops pushing; attempts in progress finish, scheduled retries do nothing. */
@@ -167,7 +188,7 @@ public final class Pusher implements AutoCloseable {
         requestTransports.clear();
     }
 
-    private void run(MessageKey key) {
+    private void run(MessageKey key, PartyId receiver) {
         try {
             attempt(key);
         } catch (RuntimeException e) {
@@ -175,20 +196,35 @@ public final class Pusher implements AutoCloseable {
         } finally {
             synchronized (this) {
                 running.remove(key);
+                inFlight.merge(receiver, -1, (count, minus) -> count + minus == 0 ? null : count + minus);
                 if (again.remove(key)) {
-                    wake(key);
+                    wake(key, receiver);
                 }
+                startWaiting(receiver);
             }
         }
     }
 
-    private void scheduleWake(MessageKey key, Duration delay) {
+    /** Starts the longest-waiting pushes to {@code receiver} while it has room for more. */
+    private synchronized void startWaiting(PartyId receiver) {
+        LinkedHashSet<MessageKey> queue = waiting.get(receiver);
+        while (queue != null && !queue.isEmpty() && inFlight.getOrDefault(receiver, 0) < concurrency && !closed) {
+            MessageKey next = queue.iterator().next();
+            queue.remove(next);
+            wake(next, receiver);
+        }
+        if (queue != null && queue.isEmpty()) {
+            waiting.remove(receiver);
+        }
+    }
+
+    private void scheduleWake(MessageKey key, PartyId receiver, Duration delay) {
         synchronized (this) {
             if (closed) {
                 return;
             }
         }
-        scheduler.schedule(delay, () -> wake(key));
+        scheduler.schedule(delay, () -> wake(key, receiver));
     }
 
     private void attempt(MessageKey key) {
@@ -276,7 +312,7 @@ public final class Pusher implements AutoCloseable {
         }
         store.recordAttempt(key, attempt, firstAttempt, error);
         LOG.info("push of message {} to {} failed ({}); retrying in {}", key, item.receiver(), error, delay);
-        scheduleWake(key, delay);
+        scheduleWake(key, item.receiver(), delay);
     }
 
     /** A receiver's 4xx answer other than 408 and 429 will not change on retry: the message is refused. */

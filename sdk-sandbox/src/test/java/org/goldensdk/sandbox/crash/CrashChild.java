@@ -12,7 +12,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.goldensdk.core.DepartmentCredentials;
 import org.goldensdk.core.TrustAnchors;
-import org.goldensdk.testkit.TestCredentials;
+import org.goldensdk.sandbox.Sandbox;
 import org.goldensdk.testkit.TestDepartment;
 
 /**
@@ -71,9 +71,30 @@ final class CrashChild {
         return value;
     }
 
+    /**
+     * The department's credentials from the unencrypted PEM files the test wrote: a PKCS#12 file's
+     * key derivation costs each of a run's eleven children about a second of a loaded machine's CPU.
+     */
     DepartmentCredentials credentials(TestDepartment department) {
-        return DepartmentCredentials.fromPkcs12(Path.of(option("credentials")).resolve(credentialsFile(department)),
-                TestCredentials.PKCS12_PASSWORD.toCharArray());
+        Path directory = Path.of(option("credentials"));
+        return DepartmentCredentials.builder()
+                .gmSigning(keyFile(directory, department, DepartmentCredentials.GM_SIGNING_ALIAS),
+                        chainFile(directory, department, DepartmentCredentials.GM_SIGNING_ALIAS))
+                .gmEncryption(keyFile(directory, department, DepartmentCredentials.GM_ENCRYPTION_ALIAS),
+                        chainFile(directory, department, DepartmentCredentials.GM_ENCRYPTION_ALIAS))
+                .intl(keyFile(directory, department, DepartmentCredentials.INTL_ALIAS),
+                        chainFile(directory, department, DepartmentCredentials.INTL_ALIAS))
+                .build();
+    }
+
+    /** The PEM private key (PKCS#8, unencrypted) of one of a department's three entries. */
+    static Path keyFile(Path directory, TestDepartment department, String alias) {
+        return directory.resolve(department.name().toLowerCase(Locale.ROOT) + "-" + alias + ".key.pem");
+    }
+
+    /** The PEM certificate chain, end-entity first, of one of a department's three entries. */
+    static Path chainFile(Path directory, TestDepartment department, String alias) {
+        return directory.resolve(department.name().toLowerCase(Locale.ROOT) + "-" + alias + ".chain.pem");
     }
 
     TrustAnchors trustAnchors() {
@@ -93,7 +114,8 @@ final class CrashChild {
             config.setUsername(H2_USER);
             config.setPassword("");
         }
-        config.setMaximumPoolSize(4);
+        // Room for the hub's concurrent pushes (Sandbox.DEFAULT_PUSH_CONCURRENCY), each handled in a transaction of its own.
+        config.setMaximumPoolSize(Sandbox.DEFAULT_PUSH_CONCURRENCY + 2);
         config.setPoolName(poolName);
         return new HikariDataSource(config);
     }
@@ -102,10 +124,6 @@ final class CrashChild {
     static void log(String line) {
         System.out.println(line);
         System.out.flush();
-    }
-
-    static String credentialsFile(TestDepartment department) {
-        return department.name().toLowerCase(Locale.ROOT) + ".p12";
     }
 
     private static void daemon(String name, Runnable task) {

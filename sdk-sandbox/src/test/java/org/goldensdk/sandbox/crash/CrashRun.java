@@ -2,11 +2,19 @@ package org.goldensdk.sandbox.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,6 +35,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import org.goldensdk.core.DepartmentCredentials;
 import org.goldensdk.core.RetryPolicy;
 import org.goldensdk.exchange.EnvelopeHeader;
 import org.goldensdk.sandbox.AccessRight;
@@ -330,12 +342,42 @@ final class CrashRun implements AutoCloseable {
         return (System.nanoTime() - startedNanos) / 1e9;
     }
 
-    private static Path writeCredentials(Path directory) {
+    /**
+     * Writes the trust anchors and each department's three keys and chains as PEM files
+     * ({@link CrashChild#credentials}), taken from the department's PKCS#12 form once here rather
+     * than in every child.
+     */
+    private static Path writeCredentials(Path directory) throws IOException {
         TestCredentials.authority().writeTrustAnchorsPem(directory.resolve("trust-anchors.pem"));
+        char[] password = TestCredentials.PKCS12_PASSWORD.toCharArray();
         for (TestDepartment department : List.of(CrashMessages.SENDER, CrashMessages.RECEIVER)) {
-            CertificateAuthority.writePkcs12(department.credentials(), directory.resolve(CrashChild.credentialsFile(department)),
-                    TestCredentials.PKCS12_PASSWORD.toCharArray());
+            ByteArrayOutputStream pkcs12 = new ByteArrayOutputStream();
+            department.credentials().writePkcs12(pkcs12, password);
+            try {
+                KeyStore store = KeyStore.getInstance("PKCS12", new BouncyCastleProvider());
+                store.load(new ByteArrayInputStream(pkcs12.toByteArray()), password);
+                for (String alias : List.of(DepartmentCredentials.GM_SIGNING_ALIAS, DepartmentCredentials.GM_ENCRYPTION_ALIAS,
+                        DepartmentCredentials.INTL_ALIAS)) {
+                    Files.writeString(CrashChild.keyFile(directory, department, alias),
+                            pem(new JcaPKCS8Generator((PrivateKey) store.getKey(alias, password), null)));
+                    StringBuilder chain = new StringBuilder();
+                    for (Certificate certificate : store.getCertificateChain(alias)) {
+                        chain.append(CertificateAuthority.pem((X509Certificate) certificate));
+                    }
+                    Files.writeString(CrashChild.chainFile(directory, department, alias), chain);
+                }
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("cannot turn " + department + "'s credentials into PEM files", e);
+            }
         }
         return directory;
+    }
+
+    private static String pem(JcaPKCS8Generator key) throws IOException {
+        StringWriter text = new StringWriter();
+        try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
+            writer.writeObject(key);
+        }
+        return text.toString();
     }
 }
