@@ -28,10 +28,13 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A person's browser on the sandbox portal's public pages: real headless Chromium (Debian's
@@ -64,7 +67,7 @@ class PortalBrowserTest {
                     screenshot(browser, "home.png");
 
                     browser.findElement(By.linkText(published.title())).click();
-                    assertThat(browser.findElement(By.id("title")).getText()).isEqualTo(published.title());
+                    assertThat(arrived(browser, "title").getText()).isEqualTo(published.title());
                     assertThat(browser.findElement(By.id("index-number")).getText()).isEqualTo(published.indexNumber().value());
                     assertThat(browser.findElement(By.id("issuing-agency")).getText()).isEqualTo("武汉市农业农村局");
                     assertThat(browser.findElement(By.id("document-number")).getText())
@@ -78,7 +81,7 @@ class PortalBrowserTest {
                     browser.findElement(By.id("name")).sendKeys("李四");
                     browser.findElement(By.id("contact")).sendKeys("13912345678");
                     browser.findElement(By.id("submit-letter")).click();
-                    assertThat(browser.findElement(By.id("letter-state")).getText()).isEqualTo("待回复");
+                    assertThat(arrived(browser, "letter-state").getText()).isEqualTo("待回复");
                     assertThat(browser.findElement(By.id("letter-body")).getText()).contains("138****5678")
                             .doesNotContain("13812345678");
                     assertThat(browser.getPageSource()).doesNotContain("李四").doesNotContain("13912345678");
@@ -97,6 +100,14 @@ class PortalBrowserTest {
                 browser.quit();
             }
         }
+    }
+
+    /**
+     * The element with {@code id} once the page a click navigated to has it: a click that submits a
+     * form (POST, then a redirect) can return before the new page is loaded.
+     */
+    private static WebElement arrived(WebDriver browser, String id) {
+        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
     }
 
     private static WebDriver start(Path profile) {
