@@ -9,16 +9,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -113,33 +109,6 @@ class HttpTransportTlsTest {
                     () -> transport.execute(HttpRequest.get("hello")));
             assertThat(failure.isRetryable()).isFalse();
             assertThat(failure).hasMessageContaining("trust anchors");
-        }
-    }
-
-    @Test
-    void aPeerClosingTheConnectionDuringTheHandshakeIsARetryableFailureNotATlsRejection() throws Exception {
-        AtomicInteger hungUp = new AtomicInteger();
-        try (ServerSocket peer = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
-            Thread hangingUp = new Thread(() -> {
-                while (!peer.isClosed()) {
-                    try (Socket connection = peer.accept()) {
-                        connection.getInputStream().read(new byte[512]); // part of the ClientHello, then an empty reply
-                        hungUp.incrementAndGet();
-                    } catch (java.io.IOException closed) {
-                        return;
-                    }
-                }
-            }, "hanging-up-peer");
-            hangingUp.start();
-            TlsConfig tls = TlsConfig.builder().trustAnchors(List.of(CA.certificate())).build();
-            try (HttpTransport transport = HttpTransport.builder().baseUri(URI.create("https://localhost:" + peer.getLocalPort() + "/api/"))
-                    .tls(tls).scheduler(VirtualScheduler.create()).retryPolicy(RetryPolicy.builder().maxAttempts(3).build()).build()) {
-                TransportException failure = catchThrowableOfType(TransportException.class,
-                        () -> transport.execute(HttpRequest.get("hello")));
-                assertThat(failure.isRetryable()).isTrue();
-                assertThat(failure).hasMessageNotContaining("trust anchors");
-            }
-            assertThat(hungUp).hasValue(3);
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.goldensdk.core.internal.http;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -261,9 +260,6 @@ public final class OkHttpTransport implements HttpTransport {
     }
 
     private static boolean isTlsRejection(Throwable e) {
-        if (isHangUpDuringHandshake(e)) {
-            return false;
-        }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SSLHandshakeException || cause instanceof SSLPeerUnverifiedException
                     || cause instanceof CertificateException) {
@@ -271,21 +267,6 @@ public final class OkHttpTransport implements HttpTransport {
             }
             // With TLS 1.3 a rejected client certificate can surface after the handshake, as an alert.
             if (cause instanceof SSLException && String.valueOf(cause.getMessage()).contains("certificate")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * A peer that closed the connection mid-handshake without an alert ("Remote host terminated the
-     * handshake", an end of stream): an overloaded or restarting server, not a verdict on our
-     * certificates. A server rejecting a certificate sends an alert, which surfaces differently.
-     */
-    private static boolean isHangUpDuringHandshake(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SSLHandshakeException handshake && (handshake.getCause() instanceof EOFException
-                    || String.valueOf(handshake.getMessage()).contains("Remote host terminated the handshake"))) {
                 return true;
             }
         }
