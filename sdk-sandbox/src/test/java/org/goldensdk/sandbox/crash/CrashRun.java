@@ -61,7 +61,7 @@ import org.goldensdk.testkit.TestDepartment;
  */
 final class CrashRun implements AutoCloseable {
     static final int KILLS = 10;
-    static final int DEFAULT_MESSAGES = 150;
+    static final int DEFAULT_MESSAGES = 1000;
     // Hang guards, not timings: a receiver took over 60 s to start on this 2-core machine at load 24.
     /** A child's start: JVM, credentials, store migration, TLS port. */
     static final Duration START_GUARD = Duration.ofSeconds(180);
