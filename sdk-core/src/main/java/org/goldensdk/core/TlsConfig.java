@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -95,6 +96,11 @@ public final class TlsConfig {
     /** The SSL context holding this material; for transports. */
     public SSLContext sslContext() {
         return sslContext;
+    }
+
+    /** The key manager presenting the client key, empty when none is configured; for transports. */
+    public Optional<X509KeyManager> keyManager() {
+        return Optional.ofNullable(keyManager);
     }
 
     /** The trust manager checking server certificates; for transports. */

@@ -6,6 +6,8 @@ import java.io.InterruptedIOException;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.URI;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,15 +17,21 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import okhttp3.Call;
 import okhttp3.ConnectionSpec;
 import okhttp3.Credentials;
 import okhttp3.EventListener;
+import okhttp3.Handshake;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
@@ -33,6 +41,7 @@ import okio.BufferedSink;
 import okio.Okio;
 import okio.Source;
 import org.goldensdk.core.BoundedInputStream;
+import org.goldensdk.core.ConfigurationException;
 import org.goldensdk.core.GoldenException;
 import org.goldensdk.core.HttpBody;
 import org.goldensdk.core.HttpRequest;
@@ -54,6 +63,7 @@ public final class OkHttpTransport implements HttpTransport {
             .tlsVersions(TlsVersion.TLS_1_3, TlsVersion.TLS_1_2).build();
 
     private final TransportConfig config;
+    private final ClientCertificateRequests certificateRequests;
     private final OkHttpClient client;
     private final Scheduler scheduler;
     private final boolean ownsScheduler;
@@ -65,6 +75,7 @@ public final class OkHttpTransport implements HttpTransport {
         this.ownsScheduler = config.scheduler() == null;
         this.scheduler = ownsScheduler ? Scheduler.system() : config.scheduler();
         boolean cleartext = "http".equalsIgnoreCase(config.baseUri().getScheme());
+        this.certificateRequests = new ClientCertificateRequests(config.tls().keyManager().orElse(null));
         OkHttpClient.Builder builder = new OkHttpClient.Builder()
                 .connectTimeout(config.connectTimeout())
                 .readTimeout(config.readTimeout())
@@ -74,7 +85,8 @@ public final class OkHttpTransport implements HttpTransport {
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .connectionSpecs(cleartext ? List.of(TLS_1_2_AND_1_3, ConnectionSpec.CLEARTEXT) : List.of(TLS_1_2_AND_1_3))
-                .sslSocketFactory(config.tls().sslContext().getSocketFactory(), config.tls().trustManager())
+                .sslSocketFactory(sslContext(certificateRequests, config.tls().trustManager()).getSocketFactory(),
+                        config.tls().trustManager())
                 .eventListenerFactory(call -> {
                     SendTracker tracker = call.request().tag(SendTracker.class);
                     return tracker != null ? tracker : EventListener.NONE;
@@ -118,13 +130,53 @@ public final class OkHttpTransport implements HttpTransport {
         }
     }
 
-    /** Whether a request failed before any of it was sent; set by OkHttp's event callbacks. */
-    private static final class SendTracker extends EventListener {
+    private static SSLContext sslContext(ClientCertificateRequests keyManager, X509TrustManager trustManager) {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(new KeyManager[] {keyManager}, new TrustManager[] {trustManager}, new SecureRandom());
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new ConfigurationException("tls", "cannot create a TLS context: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * What one attempt did, set by OkHttp's event callbacks: whether any of the request was sent, and
+     * whether it opened a connection whose server asked for a client certificate and got none.
+     */
+    private final class SendTracker extends EventListener {
+        private final ClientCertificateRequests.Watch handshake = new ClientCertificateRequests.Watch();
         private volatile boolean sendStarted;
+        private volatile boolean responseStarted;
+
+        @Override
+        public void secureConnectStart(Call call) {
+            certificateRequests.watch(handshake);
+        }
+
+        @Override
+        public void secureConnectEnd(Call call, Handshake result) {
+            certificateRequests.unwatch();
+        }
+
+        @Override
+        public void connectFailed(Call call, InetSocketAddress address, Proxy proxy, Protocol protocol, IOException e) {
+            certificateRequests.unwatch();
+        }
 
         @Override
         public void requestHeadersStart(Call call) {
             sendStarted = true;
+        }
+
+        @Override
+        public void responseHeadersStart(Call call) {
+            responseStarted = true;
+        }
+
+        /** A server that asked for a certificate, got none and hung up before answering refused us. */
+        boolean refusedForMissingCertificate() {
+            return handshake.askedAndNoneOffered() && !responseStarted;
         }
     }
 
@@ -215,7 +267,7 @@ public final class OkHttpTransport implements HttpTransport {
         } catch (IOException e) {
             LOG.debug("{} {} failed after {} ms (request id {}, attempt {}): {}", request.method(), loggedPath,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), requestId, attempt, e.getClass().getSimpleName());
-            TransportException failure = transportFailure(e, request, requestId, loggedPath, tracker.sendStarted);
+            TransportException failure = transportFailure(e, request, requestId, loggedPath, tracker);
             return new Outcome(null, failure, failure.isRetryable(), 0, Optional.empty());
         } finally {
             if (response != null) {
@@ -240,7 +292,7 @@ public final class OkHttpTransport implements HttpTransport {
     }
 
     private TransportException transportFailure(IOException e, HttpRequest request, String requestId,
-            String loggedPath, boolean sendStarted) {
+            String loggedPath, SendTracker tracker) {
         String what = request.method() + " " + loggedPath + " (request id " + requestId + ")";
         if (closed) {
             return new TransportException(what + " was cancelled because the transport was closed",
@@ -252,6 +304,14 @@ public final class OkHttpTransport implements HttpTransport {
                     + "; check the trust anchors, the server's host name and the client certificate",
                     PathRedaction.redactMessages(e, config.pathRedaction()), false);
         }
+        if (tracker.refusedForMissingCertificate()) {
+            return new TransportException(what + " was refused: the server asked for a client certificate, this client"
+                    + " presented none (" + (config.tls().hasClientKey() ? "none issued by a CA the server accepts"
+                    : "no client key is configured") + ") and the server closed the connection"
+                    + "; configure the department's credentials for mutual TLS",
+                    PathRedaction.redactMessages(e, config.pathRedaction()), false);
+        }
+        boolean sendStarted = tracker.sendStarted;
         boolean retrySafe = request.isRetrySafe() || !sendStarted;
         String reason = e instanceof InterruptedIOException ? "timed out" : "failed: " + e.getClass().getSimpleName();
         return new TransportException(what + " " + reason + (sendStarted ? " after the request was sent" : " before the request was sent")
