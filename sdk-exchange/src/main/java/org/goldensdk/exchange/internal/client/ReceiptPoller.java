@@ -11,7 +11,6 @@ import org.goldensdk.core.HttpResponse;
 import org.goldensdk.core.HttpTransport;
 import org.goldensdk.core.JsonCodec;
 import org.goldensdk.core.MalformedInputException;
-import org.goldensdk.core.NotFoundException;
 import org.goldensdk.exchange.EnvelopeCodec;
 import org.goldensdk.exchange.Receipt;
 import org.goldensdk.exchange.internal.store.OutboxStore;
@@ -23,8 +22,8 @@ import org.slf4j.MDC;
 /**
  * Follows the hub's receipt feed ({@code GET exchange/v1/receipts?after=}) from the durable cursor.
  * Each receipt is verified ({@link ReceiptRecorder#verify}); a verified one is stored together with
- * the cursor in one transaction, a refused one (forged, not ours, malformed) is logged and only the
- * cursor moves past it. After a page the stored receipts go to the listener. One run at a time.
+ * the cursor in one transaction, a refused one (forged, malformed) is logged and only the cursor
+ * moves past it, as past a receipt for a message another outbox of the same party sent. After a page the stored receipts go to the listener. One run at a time.
  */
 public final class ReceiptPoller {
     private static final Logger LOG = LoggerFactory.getLogger(ReceiptPoller.class);
@@ -109,9 +108,13 @@ public final class ReceiptPoller {
             return Optional.empty();
         }
         try (MDC.MDCCloseable ignored = MDC.putCloseable(MdcKeys.MESSAGE_ID, receipt.messageId().toString())) {
-            StoredMessage sent = store.find(receipt.messageId()).orElseThrow(() -> new NotFoundException(
-                    "no message " + receipt.messageId() + " in this outbox"));
-            recorder.verify(receipt, sent);
+            Optional<StoredMessage> sent = store.find(receipt.messageId());
+            if (sent.isEmpty()) {
+                // The feed is the party's: another outbox of the same department sent this one.
+                LOG.debug("Skipping a {} receipt for a message of another outbox of this party", receipt.state());
+                return Optional.empty();
+            }
+            recorder.verify(receipt, sent.get());
             return Optional.of(receipt);
         } catch (GoldenException e) {
             LOG.warn("Refusing a {} receipt from the hub's feed: {}", receipt.state(), e.getMessage());
