@@ -2,7 +2,6 @@ package org.goldensdk.sandbox.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.goldensdk.sandbox.portal.PortalFixture.agency;
 import static org.goldensdk.sandbox.portal.PortalFixture.notice;
 
 import org.goldensdk.core.AccessDeniedException;
@@ -12,6 +11,7 @@ import org.goldensdk.portal.Article;
 import org.goldensdk.portal.ArticleState;
 import org.goldensdk.portal.Compliance;
 import org.goldensdk.portal.PortalClient;
+import org.goldensdk.portal.Transport;
 import org.goldensdk.sandbox.AppTokens;
 import org.goldensdk.sandbox.Closer;
 import org.goldensdk.sandbox.Sandbox;
@@ -20,14 +20,22 @@ import org.goldensdk.testkit.TestDepartment;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * {@code PortalClient.builder().tokens(identity.appTokens())}: an agency publishes with its
  * certificate and an app token of the sandbox's identity provider; agency B's token never acts for
  * agency A — neither with A's certificate nor with B's own.
  */
+@ParameterizedClass
+@EnumSource(Transport.class)
 @ExtendWith(SandboxExtension.class)
 class PortalAppTokenTest {
+    @Parameter
+    Transport transport;
+
     @AutoClose
     private final Closer opened = new Closer();
 
@@ -63,8 +71,7 @@ class PortalAppTokenTest {
     }
 
     private PortalClient client(Sandbox sandbox, TestDepartment department, TokenSource tokens) {
-        PortalClient client = PortalClient.builder().endpoint(sandbox.portalApiUri()).agency(agency(department))
-                .credentials(department.credentials()).trustAnchors(sandbox.trustAnchors()).tokens(tokens)
+        PortalClient client = PortalFixture.builder(sandbox, department, transport).tokens(tokens)
                 .compliance(Compliance.reject()).build();
         opened.add(client);
         return client;
