@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.goldensdk.sandbox.portal.PortalFixture.notice;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.goldensdk.core.AccessDeniedException;
 import org.goldensdk.core.TokenSource;
 import org.goldensdk.identity.IdentityClient;
@@ -27,7 +29,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * {@code PortalClient.builder().tokens(identity.appTokens())}: an agency publishes with its
  * certificate and an app token of the sandbox's identity provider; agency B's token never acts for
- * agency A — neither with A's certificate nor with B's own.
+ * agency A — neither with A's certificate nor with B's own. Over each transport: SOAP carries the
+ * token in the HTTP Authorization header of the request, as REST does.
  */
 @ParameterizedClass
 @EnumSource(Transport.class)
@@ -47,6 +50,29 @@ class PortalAppTokenTest {
         Article published = agriculture.articles().publish(draft.id(), 1);
 
         assertThat(published.state()).isEqualTo(ArticleState.PUBLISHED);
+    }
+
+    @Test
+    void aRefusedTokenIsInvalidatedAndTheCallRetriedOnceWithAFreshOne(Sandbox sandbox) {
+        TokenSource fresh = appTokens(sandbox, TestDepartment.AGRICULTURE);
+        List<String> invalidated = new CopyOnWriteArrayList<>();
+        TokenSource expiredFirst = new TokenSource() {
+            @Override
+            public String token() {
+                return invalidated.isEmpty() ? "an-expired-token" : fresh.token();
+            }
+
+            @Override
+            public void invalidate(String rejectedToken) {
+                invalidated.add(rejectedToken);
+            }
+        };
+        PortalClient agriculture = client(sandbox, TestDepartment.AGRICULTURE, expiredFirst);
+
+        Article draft = agriculture.articles().create(notice("关于令牌续期的通知"));
+
+        assertThat(invalidated).containsExactly("an-expired-token");
+        assertThat(agriculture.articles().get(draft.id())).isEqualTo(draft);
     }
 
     @Test
