@@ -6,6 +6,7 @@ import static org.goldensdk.sandbox.portal.PortalFixture.notice;
 
 import jakarta.activation.DataHandler;
 import jakarta.activation.DataSource;
+import jakarta.xml.ws.BindingProvider;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,15 +33,21 @@ import org.goldensdk.portal.Attachments;
 import org.goldensdk.portal.Compliance;
 import org.goldensdk.portal.PortalClient;
 import org.goldensdk.portal.PortalSoapMessages;
+import org.goldensdk.portal.ServiceGuideDraft;
 import org.goldensdk.portal.Transport;
 import org.goldensdk.portal.soap.AddAttachment;
 import org.goldensdk.portal.soap.CreateArticle;
 import org.goldensdk.portal.soap.GetArticle;
+import org.goldensdk.portal.soap.ListArticles;
+import org.goldensdk.portal.soap.ListGuides;
+import org.goldensdk.portal.soap.ListLetters;
 import org.goldensdk.portal.soap.PortalFault;
 import org.goldensdk.portal.soap.PortalPortType;
 import org.goldensdk.portal.soap.PortalService;
 import org.goldensdk.portal.soap.UpdateArticle;
 import org.goldensdk.portal.soap.fault.Error;
+import org.goldensdk.portal.soap.types.LetterStateType;
+import org.goldensdk.portal.soap.types.LetterType;
 import org.goldensdk.sandbox.HostileSoap;
 import org.goldensdk.sandbox.Sandbox;
 import org.goldensdk.sandbox.SandboxExtension;
@@ -55,7 +62,7 @@ import org.junit.jupiter.params.provider.FieldSource;
 /**
  * The portal's SOAP service on its own wire, below PortalClient: {@code ?wsdl} and {@code ?xsd=} are
  * the repository's documents, SOAP 1.2 reaches the same portal, a repeated creation under one
- * IdempotencyKey makes one draft, the portal's own gate answers content no client gate checked with
+ * IdempotencyKey makes one draft, every kind of answer conforms to the WSDL's schema, the portal's own gate answers content no client gate checked with
  * a fault listing every finding, an attachment comes back byte for byte, and hostile XML is a fault
  * with the SDK's code. (The REST API's counterparts are in {@link PortalRestWireTest}.)
  */
@@ -164,6 +171,31 @@ class PortalSoapWireTest {
             assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(download).build(),
                     HttpResponse.BodyHandlers.ofByteArray()).body()).isEqualTo(pdfBytes);
         });
+    }
+
+    @Test
+    void everyKindOfAnswerConformsToTheSchemaOfTheWsdl() throws Exception {
+        Article draft = agriculture.articles().create(notice("关于公布合格名录的通知"));
+        Path pdf = Files.write(folder.resolve("名录.pdf"), Attachments.pdf("List of certified seed suppliers"));
+        Article attached = agriculture.articles().attach(draft.id(), 1, pdf, (sent, total) -> { });
+        agriculture.articles().publish(draft.id(), attached.version());
+        agriculture.guides().publish(ServiceGuideDraft.builder().title("种子生产经营许可").conditions("具有种子生产经营能力的企业")
+                .material("申请表").step("提交申请").step("审核").timeLimit("20个工作日").fees("不收费")
+                .legalBasis("《种子法》").location("武汉市政务服务中心").contact("027-12345678").build());
+        String letter = PortalFixture.submitLetter(sandbox, TestDepartment.AGRICULTURE, "咨询种子许可", "许可需要多久？");
+        agriculture.mailbox().reply(letter, "一般20个工作日内办结。");
+
+        PortalPortType validating = rawPort(new PortalService().getPortalSoap11Port(), "portal/soap/v1");
+        ((BindingProvider) validating).getRequestContext().put("schema-validation-enabled", "IN");
+        ListArticles list = new ListArticles();
+        list.setAgency(TestDepartment.AGRICULTURE.creditCode().value());
+        list.setSize(100);
+        assertThat(validating.listArticles(list).getPage().getArticle())
+                .anySatisfy(article -> assertThat(article.getAttachment()).isNotEmpty());
+        assertThat(validating.listGuides(new ListGuides()).getGuide()).isNotEmpty();
+        ListLetters letters = new ListLetters();
+        letters.setState(LetterStateType.REPLIED);
+        assertThat(validating.listLetters(letters).getLetter()).extracting(LetterType::getId).contains(letter);
     }
 
     @ParameterizedTest
