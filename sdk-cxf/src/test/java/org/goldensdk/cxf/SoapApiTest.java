@@ -1,6 +1,12 @@
 package org.goldensdk.cxf;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import jakarta.xml.ws.Dispatch;
+import jakarta.xml.ws.Service;
+import jakarta.xml.ws.soap.SOAPBinding;
+import java.io.StringReader;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,6 +14,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.xml.namespace.QName;
+import javax.xml.transform.Source;
+import javax.xml.transform.stream.StreamSource;
+import org.goldensdk.core.ComplianceException;
+import org.goldensdk.core.GoldenException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,6 +69,23 @@ class SoapApiTest {
                     HttpResponse.BodyHandlers.ofByteArray()).body()).isEqualTo(Files.readAllBytes(wsdl));
             assertThat(post(server, "exchange/soap/v1", ECHO).body()).contains("hi");
             assertThat(echo.calls).hasValue(1);
+        }
+    }
+
+    @Test
+    void aFaultCarriesTheFindingsAndTheClientGetsThemBackInTheTypedException() throws Exception {
+        try (GoldenServer server = GoldenServer.builder().soap("/refusing", SoapApi.of(new RefusingService())).start()) {
+            QName port = new QName("urn:test:refusing", "RefusingPort");
+            Service service = Service.create(new QName("urn:test:refusing", "RefusingService"));
+            service.addPort(port, SOAPBinding.SOAP11HTTP_BINDING, server.uri().resolve("refusing").toString());
+            Dispatch<Source> dispatch = service.createDispatch(port, Source.class, Service.Mode.PAYLOAD);
+            Throwable thrown = catchThrowable(() -> dispatch.invoke(new StreamSource(new StringReader(
+                    "<r:judge xmlns:r=\"urn:test:refusing\"><arg0>x</arg0></r:judge>"))));
+
+            GoldenException mapped = SoapFaults.toException(thrown);
+            assertThat(mapped).isInstanceOfSatisfying(ComplianceException.class,
+                    compliance -> assertThat(compliance.findings()).isEqualTo(RefusingService.FINDINGS));
+            assertThat(mapped.remote()).hasValueSatisfying(remote -> assertThat(remote.wireCode()).isEqualTo("E_COMPLIANCE"));
         }
     }
 

@@ -1,19 +1,15 @@
 package org.goldensdk.portal;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.goldensdk.core.ComplianceException;
 import org.goldensdk.core.Finding;
-import org.goldensdk.core.HttpBody;
-import org.goldensdk.portal.internal.CountingInputStream;
-import org.goldensdk.portal.internal.PortalHttp;
+import org.goldensdk.portal.internal.PortalApi;
+import org.goldensdk.portal.internal.Versions;
 
 /**
  * The agency's articles on the portal: create a draft, update it from the version it read, attach
@@ -21,12 +17,12 @@ import org.goldensdk.portal.internal.PortalHttp;
  * first and the portal's on receipt. Thread-safe; get it from {@link PortalClient#articles()}.
  */
 public final class Articles {
-    private final PortalHttp http;
+    private final PortalApi api;
     private final ComplianceGate gate;
     private final Agency agency;
 
-    Articles(PortalHttp http, ComplianceGate gate, Agency agency) {
-        this.http = http;
+    Articles(PortalApi api, ComplianceGate gate, Agency agency) {
+        this.api = api;
         this.gate = gate;
         this.agency = agency;
     }
@@ -39,20 +35,20 @@ public final class Articles {
      */
     public Article create(ArticleDraft draft) {
         ArticleDraft reviewed = gate.reviewArticle(draft.issuedByDefault(agency.fullName()));
-        return http.send("POST", "articles", reviewed, Article.class, true);
+        return api.createArticle(reviewed);
     }
 
     /**
      * Replaces the content of article {@code id}, provided it is still at {@code expectedVersion}.
      *
+     * @throws org.goldensdk.core.ValidationException if {@code expectedVersion} is below 1 (nothing is sent)
      * @throws org.goldensdk.core.ConflictException if someone changed it since (re-read, merge, retry)
      * @throws org.goldensdk.core.AccessDeniedException if another agency owns it
      * @throws ComplianceException listing every finding of the gate
      */
     public Article update(String id, long expectedVersion, ArticleDraft draft) {
         ArticleDraft reviewed = gate.reviewArticle(draft.issuedByDefault(agency.fullName()));
-        return http.send("PUT", PortalHttp.withQuery("articles/" + PortalHttp.segment(id),
-                Map.of("expectedVersion", expectedVersion)), reviewed, Article.class, false);
+        return api.updateArticle(id, Versions.require("expectedVersion", expectedVersion), reviewed);
     }
 
     /**
@@ -66,6 +62,7 @@ public final class Articles {
      */
     public Article attach(String id, long expectedVersion, Path file, ProgressListener progress) {
         Objects.requireNonNull(progress, "progress");
+        Versions.require("expectedVersion", expectedVersion);
         String fileName = file.getFileName().toString();
         byte[] content;
         try {
@@ -80,14 +77,8 @@ public final class Articles {
             throw new UncheckedIOException("cannot read the attachment " + fileName, e);
         }
         AttachmentType type = gate.reviewAttachment(fileName, content);
-        Map<String, Object> query = new LinkedHashMap<>();
-        query.put("expectedVersion", expectedVersion);
-        query.put("fileName", fileName);
         // the bytes the gate reviewed are the bytes sent: a file changed in between cannot slip through
-        HttpBody body = HttpBody.stream(() -> new CountingInputStream(new ByteArrayInputStream(content), content.length,
-                progress), type.mediaType(), content.length);
-        return http.upload(PortalHttp.withQuery("articles/" + PortalHttp.segment(id) + "/attachments", query), body,
-                Article.class);
+        return api.addAttachment(id, expectedVersion, fileName, type, content, progress);
     }
 
     /**
@@ -99,8 +90,7 @@ public final class Articles {
      * @throws org.goldensdk.core.AccessDeniedException if another agency owns it
      */
     public Article publish(String id, long version) {
-        return http.send("POST", PortalHttp.withQuery("articles/" + PortalHttp.segment(id) + "/publish",
-                Map.of("version", version)), Map.of(), Article.class, false);
+        return api.publishArticle(id, Versions.require("version", version));
     }
 
     /**
@@ -112,8 +102,7 @@ public final class Articles {
      */
     public Article withdraw(String id, String reason) {
         String reviewed = gate.reviewText("reason", reason);
-        return http.send("POST", "articles/" + PortalHttp.segment(id) + "/withdraw", new PortalHttp.Withdrawal(reviewed),
-                Article.class, false);
+        return api.withdrawArticle(id, reviewed);
     }
 
     /**
@@ -122,20 +111,11 @@ public final class Articles {
      * @throws org.goldensdk.core.NotFoundException if there is none (or it is another agency's draft)
      */
     public Article get(String id) {
-        return http.get("articles/" + PortalHttp.segment(id), Article.class);
+        return api.article(id);
     }
 
     /** The published articles matching {@code query}, newest first. */
     public Page<Article> list(ArticleQuery query) {
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("column", query.column());
-        parameters.put("agency", query.agency());
-        parameters.put("from", query.from());
-        parameters.put("to", query.to());
-        parameters.put("q", query.text());
-        parameters.put("page", query.page());
-        parameters.put("size", query.size());
-        PortalHttp.ArticlePage page = http.get(PortalHttp.withQuery("articles", parameters), PortalHttp.ArticlePage.class);
-        return new Page<>(page.items(), page.page(), page.size(), page.total());
+        return api.articles(query);
     }
 }

@@ -1,9 +1,7 @@
 package org.goldensdk.portal;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.goldensdk.portal.internal.PortalHttp;
+import org.goldensdk.portal.internal.PortalApi;
 
 /**
  * The citizens' letters assigned to the agency (政民互动信箱): fetch them and reply. Letters carry
@@ -12,19 +10,17 @@ import org.goldensdk.portal.internal.PortalHttp;
  * {@link PortalClient#mailbox()}.
  */
 public final class Mailbox {
-    private final PortalHttp http;
+    private final PortalApi api;
     private final ComplianceGate gate;
 
-    Mailbox(PortalHttp http, ComplianceGate gate) {
-        this.http = http;
+    Mailbox(PortalApi api, ComplianceGate gate) {
+        this.api = api;
         this.gate = gate;
     }
 
     /** The agency's letters in {@code state} (null: all), oldest first. */
     public List<Letter> letters(LetterState state) {
-        Map<String, Object> query = new HashMap<>();
-        query.put("state", state);
-        return http.get(PortalHttp.withQuery("mailbox/letters", query), PortalHttp.LetterList.class).items();
+        return api.letters(state);
     }
 
     /**
@@ -34,7 +30,7 @@ public final class Mailbox {
      * @throws org.goldensdk.core.NotFoundException if there is none
      */
     public Letter get(String id) {
-        return http.get("mailbox/letters/" + PortalHttp.segment(id), Letter.class);
+        return api.letter(id);
     }
 
     /**
@@ -47,7 +43,6 @@ public final class Mailbox {
      */
     public Letter reply(String id, String reply) {
         String reviewed = gate.reviewText("reply", reply);
-        return http.send("POST", "mailbox/letters/" + PortalHttp.segment(id) + "/reply", new PortalHttp.Reply(reviewed),
-                Letter.class, false);
+        return api.reply(id, reviewed);
     }
 }

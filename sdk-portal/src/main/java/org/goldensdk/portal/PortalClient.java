@@ -17,11 +17,13 @@ import org.goldensdk.core.Settings;
 import org.goldensdk.core.TlsConfig;
 import org.goldensdk.core.TokenSource;
 import org.goldensdk.core.TrustAnchors;
-import org.goldensdk.portal.internal.PortalHttp;
+import org.goldensdk.portal.internal.PortalApi;
+import org.goldensdk.portal.internal.RestPortalApi;
+import org.goldensdk.portal.internal.soap.SoapPortalApi;
 
 /**
- * Publishes to the government portal over its REST API ({@code docs/portal/openapi.yaml}) as one
- * agency: {@link #articles()} with the disclosure metadata of 政府信息公开, {@link #guides()} and
+ * Publishes to the government portal as one agency, over its REST API ({@code docs/portal/openapi.yaml})
+ * or, by configuration ({@link Builder#transport}), its SOAP service ({@code docs/portal/portal-service.wsdl}): {@link #articles()} with the disclosure metadata of 政府信息公开, {@link #guides()} and
  * the {@link #mailbox()}. Authenticated by mutual TLS with the agency's credentials (and app tokens
  * when a {@link TokenSource} is given); every piece of content passes the {@link ComplianceGate}
  * before it is sent. Immutable and thread-safe; close it to release connections.
@@ -38,22 +40,28 @@ import org.goldensdk.portal.internal.PortalHttp;
  *     portal.articles().publish(draft.id(), draft.version());
  * }
  * }</pre>
+ *
+ * <p>Over SOAP ({@code .transport(Transport.SOAP)}, the endpoint being the service's address, e.g.
+ * {@code https://www.example.gov/portal/soap/v1}) every request is also signed with WS-Security by
+ * the agency's certificate; operations, gate and exceptions are the same.
  */
 public final class PortalClient implements AutoCloseable {
-    private final PortalHttp http;
+    private final PortalApi api;
     private final Agency agency;
     private final ComplianceGate gate;
+    private final Transport transport;
     private final Articles articles;
     private final ServiceGuides guides;
     private final Mailbox mailbox;
 
-    private PortalClient(PortalHttp http, Agency agency, ComplianceGate gate) {
-        this.http = http;
+    private PortalClient(PortalApi api, Agency agency, ComplianceGate gate, Transport transport) {
+        this.api = api;
         this.agency = agency;
         this.gate = gate;
-        this.articles = new Articles(http, gate, agency);
-        this.guides = new ServiceGuides(http, gate);
-        this.mailbox = new Mailbox(http, gate);
+        this.transport = transport;
+        this.articles = new Articles(api, gate, agency);
+        this.guides = new ServiceGuides(api, gate);
+        this.mailbox = new Mailbox(api, gate);
     }
 
     /** A builder; endpoint, agency and credentials (or tokens) are required. */
@@ -64,6 +72,11 @@ public final class PortalClient implements AutoCloseable {
     /** The agency this client publishes as. */
     public Agency agency() {
         return agency;
+    }
+
+    /** The wire this client talks to the portal over. */
+    public Transport transport() {
+        return transport;
     }
 
     /** The gate content passes before it is sent. */
@@ -89,12 +102,12 @@ public final class PortalClient implements AutoCloseable {
     /** Releases connections; idempotent. */
     @Override
     public void close() {
-        http.close();
+        api.close();
     }
 
     @Override
     public String toString() {
-        return "PortalClient[" + agency.fullName() + ", " + agency.creditCode() + "]";
+        return "PortalClient[" + agency.fullName() + ", " + agency.creditCode() + ", " + transport + "]";
     }
 
     /**
@@ -104,7 +117,8 @@ public final class PortalClient implements AutoCloseable {
     public static final class Builder {
         /** The settings keys {@link #settings(Settings)} reads (besides {@link Compliance#SETTING_KEYS}). */
         public static final List<String> SETTING_KEYS = List.of("golden.portal.endpoint", "golden.portal.agency.name",
-                "golden.portal.agency.credit-code");
+                "golden.portal.agency.credit-code", "golden.portal.transport");
+        private static final String TRANSPORT_KEY = "golden.portal.transport";
 
         private URI endpoint;
         private Agency agency;
@@ -115,11 +129,16 @@ public final class PortalClient implements AutoCloseable {
         private Scheduler scheduler;
         private RetryPolicy retryPolicy;
         private Clock clock = Clock.systemDefaultZone();
+        private Transport wire = Transport.REST;
 
         private Builder() {
         }
 
-        /** The portal API's base, e.g. {@code https://www.example.gov/portal/v1/}. */
+        /**
+         * The portal API's address for the chosen {@link #transport}: the REST API's base, e.g.
+         * {@code https://www.example.gov/portal/v1/}, or the SOAP service's, e.g.
+         * {@code https://www.example.gov/portal/soap/v1}.
+         */
         public Builder endpoint(URI endpoint) {
             this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
             return this;
@@ -169,8 +188,19 @@ public final class PortalClient implements AutoCloseable {
         }
 
         /**
+         * The wire: {@link Transport#REST} (default) or {@link Transport#SOAP} (needs sdk-cxf on the
+         * class path and {@link #credentials}, which sign every request). Operations, compliance gate,
+         * app tokens and exceptions are the same either way; point {@link #endpoint} at the matching address.
+         */
+        public Builder transport(Transport transport) {
+            this.wire = Objects.requireNonNull(transport, "transport");
+            return this;
+        }
+
+        /**
          * Applies {@code golden.portal.endpoint}, {@code golden.portal.agency.name},
-         * {@code golden.portal.agency.credit-code} and {@code golden.portal.compliance.*}.
+         * {@code golden.portal.agency.credit-code}, {@code golden.portal.transport} ({@code REST} or
+         * {@code SOAP}) and {@code golden.portal.compliance.*}.
          *
          * @throws ConfigurationException naming the key of an unknown key or invalid value
          */
@@ -187,6 +217,7 @@ public final class PortalClient implements AutoCloseable {
                     throw new ConfigurationException(SETTING_KEYS.get(2), "is not a valid agency: " + e.getMessage(), e);
                 }
             });
+            settings.getEnum(TRANSPORT_KEY, Transport.class).ifPresent(this::transport);
             compliance(Compliance.fromSettings(settings));
             return this;
         }
@@ -195,7 +226,8 @@ public final class PortalClient implements AutoCloseable {
          * The client.
          *
          * @throws ConfigurationException naming what is missing or inconsistent: no endpoint, no
-         *     agency, neither credentials nor tokens, or credentials of another agency
+         *     agency, neither credentials nor tokens, credentials of another agency, SOAP without
+         *     credentials or without sdk-cxf on the class path
          */
         public PortalClient build() {
             if (endpoint == null) {
@@ -208,18 +240,31 @@ public final class PortalClient implements AutoCloseable {
                 throw new ConfigurationException("credentials", "the portal authenticates agencies by mutual TLS (or app"
                         + " tokens); call credentials(...) or tokens(...)");
             }
-            HttpTransport.Builder transport = HttpTransport.builder().baseUri(endpoint);
+            TlsConfig tls = null;
             if (credentials != null) {
                 CreditCode certified = Certificates.creditCode(credentials.intlCertificateChain().get(0)).orElse(null);
                 if (!agency.creditCode().equals(certified)) {
                     throw new ConfigurationException("agency", "the credentials' certificate carries credit code " + certified
                             + ", not the agency's " + agency.creditCode() + "; use the agency's own credentials");
                 }
-                transport.tls(trustAnchors != null ? TlsConfig.of(credentials, trustAnchors)
+                tls = trustAnchors != null ? TlsConfig.of(credentials, trustAnchors)
                         : TlsConfig.builder().clientKey(credentials.intlPrivateKey(),
-                                credentials.intlCertificateChain().toArray(X509Certificate[]::new)).build());
+                                credentials.intlCertificateChain().toArray(X509Certificate[]::new)).build();
             } else if (trustAnchors != null) {
-                transport.tls(TlsConfig.builder().trustAnchors(trustAnchors.certificates()).build());
+                tls = TlsConfig.builder().trustAnchors(trustAnchors.certificates()).build();
+            }
+            ComplianceGate gate = compliance.gate(clock);
+            if (wire == Transport.SOAP) {
+                if (credentials == null) {
+                    throw new ConfigurationException(TRANSPORT_KEY, "the SOAP transport signs every request with the"
+                            + " agency's certificate (WS-Security); call credentials(...) or use Transport.REST");
+                }
+                return new PortalClient(SoapPortalApi.create(endpoint, tls, credentials, tokens,
+                        retryPolicy != null ? retryPolicy : RetryPolicy.defaults(), scheduler, TRANSPORT_KEY), agency, gate, wire);
+            }
+            HttpTransport.Builder transport = HttpTransport.builder().baseUri(endpoint);
+            if (tls != null) {
+                transport.tls(tls);
             }
             if (tokens != null) {
                 transport.tokenSource(tokens);
@@ -230,7 +275,7 @@ public final class PortalClient implements AutoCloseable {
             if (retryPolicy != null) {
                 transport.retryPolicy(retryPolicy);
             }
-            return new PortalClient(new PortalHttp(transport.build()), agency, compliance.gate(clock));
+            return new PortalClient(new RestPortalApi(transport.build()), agency, gate, wire);
         }
     }
 }

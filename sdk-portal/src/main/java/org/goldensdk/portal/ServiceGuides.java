@@ -1,20 +1,20 @@
 package org.goldensdk.portal;
 
 import java.util.List;
-import java.util.Map;
 import org.goldensdk.core.CreditCode;
-import org.goldensdk.portal.internal.PortalHttp;
+import org.goldensdk.portal.internal.PortalApi;
+import org.goldensdk.portal.internal.Versions;
 
 /**
  * The agency's service guides (办事指南): published at once after the compliance gate, updated from
  * the version read. Thread-safe; get it from {@link PortalClient#guides()}.
  */
 public final class ServiceGuides {
-    private final PortalHttp http;
+    private final PortalApi api;
     private final ComplianceGate gate;
 
-    ServiceGuides(PortalHttp http, ComplianceGate gate) {
-        this.http = http;
+    ServiceGuides(PortalApi api, ComplianceGate gate) {
+        this.api = api;
         this.gate = gate;
     }
 
@@ -24,7 +24,7 @@ public final class ServiceGuides {
      * @throws org.goldensdk.core.ComplianceException listing every finding of the gate
      */
     public ServiceGuide publish(ServiceGuideDraft guide) {
-        return http.send("POST", "guides", gate.reviewGuide(guide), ServiceGuide.class, true);
+        return api.createGuide(gate.reviewGuide(guide));
     }
 
     /**
@@ -34,8 +34,7 @@ public final class ServiceGuides {
      * @throws org.goldensdk.core.AccessDeniedException if another agency owns it
      */
     public ServiceGuide update(String id, long expectedVersion, ServiceGuideDraft guide) {
-        return http.send("PUT", PortalHttp.withQuery("guides/" + PortalHttp.segment(id),
-                Map.of("expectedVersion", expectedVersion)), gate.reviewGuide(guide), ServiceGuide.class, false);
+        return api.updateGuide(id, Versions.require("expectedVersion", expectedVersion), gate.reviewGuide(guide));
     }
 
     /**
@@ -44,11 +43,11 @@ public final class ServiceGuides {
      * @throws org.goldensdk.core.NotFoundException if there is none
      */
     public ServiceGuide get(String id) {
-        return http.get("guides/" + PortalHttp.segment(id), ServiceGuide.class);
+        return api.guide(id);
     }
 
     /** The guides of {@code agency}, newest first. */
     public List<ServiceGuide> list(CreditCode agency) {
-        return http.get(PortalHttp.withQuery("guides", Map.of("agency", agency)), PortalHttp.GuideList.class).items();
+        return api.guides(agency);
     }
 }

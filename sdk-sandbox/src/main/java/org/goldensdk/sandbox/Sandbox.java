@@ -42,6 +42,7 @@ import org.goldensdk.sandbox.internal.PendingRequests;
 import org.goldensdk.sandbox.internal.PullWaiters;
 import org.goldensdk.sandbox.internal.Pusher;
 import org.goldensdk.sandbox.internal.identity.IdentityProvider;
+import org.goldensdk.sandbox.internal.portal.PortalSoapService;
 import org.goldensdk.sandbox.internal.portal.SandboxPortal;
 import org.goldensdk.portal.Agency;
 import org.goldensdk.testkit.TestCredentials;
@@ -125,6 +126,16 @@ public final class Sandbox implements AutoCloseable {
      */
     public URI portalApiUri() {
         return server.uri().resolve(PORTAL_BASE_PATH.substring(1) + "/");
+    }
+
+    /**
+     * The portal's SOAP publishing service ({@code docs/portal/portal-service.wsdl}) as
+     * {@code PortalClient.builder().transport(Transport.SOAP).endpoint(…)} takes it:
+     * {@code https://127.0.0.1:<port>/portal/soap/v1} (SOAP 1.1; SOAP 1.2 at {@code /portal/soap12/v1}),
+     * beside the REST API on the same mutual-TLS port, over the same portal.
+     */
+    public URI portalSoapUri() {
+        return server.uri().resolve(PortalSoapService.SOAP11_PATH.substring(1));
     }
 
     /**
@@ -600,6 +611,7 @@ public final class Sandbox implements AutoCloseable {
                             department.credentials().intlCertificateChain().get(0), DEPARTMENT_CLIENT_SECRET);
                 }
                 List<SoapApi> soap = HubSoapService.apis(service, maxRequestBytes, anchors, time);
+                List<SoapApi> portalSoap = portal.soapApis(anchors, time, provider::platformTokenValidator);
                 GoldenServer server = GoldenServer.builder()
                         .port(port)
                         .tls(TlsConfig.of(hub, anchors))
@@ -608,6 +620,8 @@ public final class Sandbox implements AutoCloseable {
                         .api(PORTAL_BASE_PATH, portal.api().withProviders(new AppTokenFilter(provider::platformTokenValidator)))
                         .soap(HubSoapService.SOAP11_PATH, soap.get(0))
                         .soap(HubSoapService.SOAP12_PATH, soap.get(1))
+                        .soap(PortalSoapService.SOAP11_PATH, portalSoap.get(0))
+                        .soap(PortalSoapService.SOAP12_PATH, portalSoap.get(1))
                         .start();
                 return new Sandbox(server, store, pusher, time, ownsScheduler, anchors, new SandboxFaults(faults), contract,
                         waiters, identity, portal);

@@ -13,6 +13,7 @@ import org.apache.cxf.transport.http.AbstractHTTPDestination;
 import org.apache.wss4j.common.ext.WSSecurityException;
 import org.goldensdk.core.AuthenticationException;
 import org.goldensdk.core.BoundedInputStream;
+import org.goldensdk.core.Finding;
 import org.goldensdk.core.GoldenException;
 import org.goldensdk.core.HttpRequest;
 import org.goldensdk.core.MalformedInputException;
@@ -30,7 +31,9 @@ import org.w3c.dom.Element;
  * Turns every fault a SOAP endpoint answers into one carrying the SDK's error code: faultcode
  * Client/Sender for the caller's mistakes, Server/Receiver otherwise; faultstring the same
  * detail as problem+json (generic for internal failures, which are logged with the request id);
- * detail {@code <err:Error><err:Code>E_…</err:Code><err:RequestId>…</err:RequestId></err:Error>}.
+ * detail {@code <err:Error><err:Code>E_…</err:Code><err:RequestId>…</err:RequestId></err:Error>}, with
+ * one {@code <err:Finding><err:Field/><err:Rule/><err:Message/></err:Finding>} per finding of a
+ * validation or compliance failure (the {@code findings} of problem+json).
  */
 final class SoapFaultMapper extends AbstractSoapInterceptor {
     private static final Logger LOG = LoggerFactory.getLogger(SoapFaultMapper.class);
@@ -57,7 +60,7 @@ final class SoapFaultMapper extends AbstractSoapInterceptor {
         Problem problem = answer.problem(requestId);
         SoapFault fault = new SoapFault(Failures.redact(problem.detail()),
                 answer.isServerFault() ? Fault.FAULT_CODE_SERVER : Fault.FAULT_CODE_CLIENT);
-        fault.setDetail(detail(problem.code(), requestId));
+        fault.setDetail(detail(problem, requestId));
         fault.setStatusCode(500);
         message.setContent(Exception.class, fault);
     }
@@ -93,14 +96,22 @@ final class SoapFaultMapper extends AbstractSoapInterceptor {
         return Failures.classify(thrown);
     }
 
-    private static Element detail(String code, String requestId) {
+    private static Element detail(Problem problem, String requestId) {
         try {
             Document document = DOCUMENTS.newDocumentBuilder().newDocument();
             Element detail = document.createElement("detail");
             Element error = document.createElementNS(SoapFaults.NAMESPACE, "err:Error");
             detail.appendChild(error);
-            error.appendChild(document.createElementNS(SoapFaults.NAMESPACE, "err:Code")).setTextContent(code);
+            error.appendChild(document.createElementNS(SoapFaults.NAMESPACE, "err:Code")).setTextContent(problem.code());
             error.appendChild(document.createElementNS(SoapFaults.NAMESPACE, "err:RequestId")).setTextContent(requestId);
+            for (Finding found : problem.findings()) {
+                Element finding = document.createElementNS(SoapFaults.NAMESPACE, "err:Finding");
+                error.appendChild(finding);
+                finding.appendChild(document.createElementNS(SoapFaults.NAMESPACE, "err:Field")).setTextContent(found.field());
+                finding.appendChild(document.createElementNS(SoapFaults.NAMESPACE, "err:Rule")).setTextContent(found.rule());
+                finding.appendChild(document.createElementNS(SoapFaults.NAMESPACE, "err:Message"))
+                        .setTextContent(found.message());
+            }
             return detail;
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("the JDK's DOM cannot make a document", e);

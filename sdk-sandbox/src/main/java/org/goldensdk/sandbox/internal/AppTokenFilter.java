@@ -7,6 +7,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import java.security.cert.X509Certificate;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -47,9 +48,23 @@ public final class AppTokenFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        appToken(request.getHeaderString(HttpHeaders.AUTHORIZATION), TlsCaller.require(servletRequest).certificate(),
+                validator).ifPresent(principal -> request.setProperty(PRINCIPAL_PROPERTY, principal));
+    }
+
+    /**
+     * The app token's principal when {@code authorization} (the HTTP header, or null) carries one:
+     * valid, an application's, and naming the organisation of the TLS client certificate
+     * {@code certificate}; {@code validator} is asked for only when there is a token. Shared by the
+     * REST filter and the SOAP services.
+     *
+     * @throws AuthenticationException if the header is not a bearer token or the token is invalid
+     * @throws AccessDeniedException if it is not an application's token or names another party
+     */
+    public static Optional<GovPrincipal> appToken(String authorization, X509Certificate certificate,
+            Supplier<TokenValidator> validator) {
         if (authorization == null) {
-            return;
+            return Optional.empty();
         }
         if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw new AuthenticationException("the platform takes app tokens only as 'Authorization: Bearer <token>'");
@@ -61,13 +76,13 @@ public final class AppTokenFilter implements ContainerRequestFilter {
         }
         CreditCode tokenCode = principal.party().map(PartyId::creditCode).or(principal::agency)
                 .orElseThrow(() -> new AccessDeniedException("the app token names no party or agency"));
-        Optional<CreditCode> certificateCode = Certificates.creditCode(TlsCaller.require(servletRequest).certificate());
+        Optional<CreditCode> certificateCode = Certificates.creditCode(certificate);
         if (certificateCode.isEmpty() || !certificateCode.get().equals(tokenCode)) {
             throw new AccessDeniedException("the app token was issued to " + principal.party().map(Object::toString)
                     .orElse(tokenCode.value()) + " but the client certificate belongs to "
                     + certificateCode.map(CreditCode::value).orElse("no organisation with a credit code")
                     + ": a token and a certificate must name the same party");
         }
-        request.setProperty(PRINCIPAL_PROPERTY, principal);
+        return Optional.of(principal);
     }
 }

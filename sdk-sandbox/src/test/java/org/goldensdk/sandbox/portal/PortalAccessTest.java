@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.goldensdk.sandbox.portal.PortalFixture.client;
 import static org.goldensdk.sandbox.portal.PortalFixture.notice;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.goldensdk.core.AccessDeniedException;
 import org.goldensdk.core.AuthenticationException;
 import org.goldensdk.core.ConfigurationException;
+import org.goldensdk.core.HttpBody;
 import org.goldensdk.core.HttpRequest;
 import org.goldensdk.core.HttpTransport;
 import org.goldensdk.core.RetryPolicy;
@@ -22,6 +24,7 @@ import org.goldensdk.portal.Compliance;
 import org.goldensdk.portal.Letter;
 import org.goldensdk.portal.LetterState;
 import org.goldensdk.portal.PortalClient;
+import org.goldensdk.portal.Transport;
 import org.goldensdk.sandbox.Sandbox;
 import org.goldensdk.sandbox.SandboxExtension;
 import org.goldensdk.testkit.TestDepartment;
@@ -29,18 +32,30 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Who may publish: only the agency whose certificate owns an article or a letter, and nobody without a certificate. */
+/**
+ * Who may publish: only the agency whose certificate owns an article or a letter, and nobody without
+ * a certificate — over each transport (REST and SOAP).
+ */
+@ParameterizedClass
+@EnumSource(Transport.class)
 @ExtendWith(SandboxExtension.class)
 class PortalAccessTest {
+    private static final String SOAP_LIST_LETTERS = "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body>"
+            + "<p:ListLetters xmlns:p=\"urn:goldensdk:portal:service:1\"/></s:Body></s:Envelope>";
+
+    private final Transport transport;
     private final Sandbox sandbox;
     private final PortalClient agriculture;
     private final PortalClient audit;
 
-    PortalAccessTest(Sandbox sandbox) {
+    PortalAccessTest(Transport transport, Sandbox sandbox) {
+        this.transport = transport;
         this.sandbox = sandbox;
-        this.agriculture = client(sandbox, TestDepartment.AGRICULTURE, Compliance.reject());
-        this.audit = client(sandbox, TestDepartment.AUDIT, Compliance.reject());
+        this.agriculture = client(sandbox, TestDepartment.AGRICULTURE, Compliance.reject(), transport);
+        this.audit = client(sandbox, TestDepartment.AUDIT, Compliance.reject(), transport);
     }
 
     @AfterEach
@@ -51,24 +66,33 @@ class PortalAccessTest {
 
     @Test
     void aCallWithoutTheAgencysCertificateIsRefused() {
-        try (HttpTransport anonymous = HttpTransport.builder().baseUri(sandbox.portalApiUri())
+        try (HttpTransport anonymous = HttpTransport.builder().baseUri(sandbox.hubUri())
                 .tls(TlsConfig.builder().trustAnchors(sandbox.trustAnchors().certificates()).build())
                 .retryPolicy(RetryPolicy.none()).build()) {
-            assertThatThrownBy(() -> anonymous.execute(HttpRequest.get("articles")))
-                    .isInstanceOf(AuthenticationException.class);
+            HttpRequest call = transport == Transport.REST ? HttpRequest.get("portal/v1/articles")
+                    : HttpRequest.builder("POST", "portal/soap/v1").header("SOAPAction", "\"\"")
+                            .body(HttpBody.of(SOAP_LIST_LETTERS.getBytes(StandardCharsets.UTF_8), "text/xml")).build();
+            assertThatThrownBy(() -> anonymous.execute(call)).isInstanceOf(AuthenticationException.class);
         }
         TokenSource unverifiable = () -> "not-a-token-the-portal-accepts";
-        try (PortalClient tokenOnly = PortalClient.builder().endpoint(sandbox.portalApiUri())
-                .agency(PortalFixture.agency(TestDepartment.AGRICULTURE)).tokens(unverifiable)
-                .trustAnchors(sandbox.trustAnchors()).build()) {
-            assertThatThrownBy(() -> tokenOnly.articles().create(notice("无证书的草稿")))
+        PortalClient.Builder tokenOnly = PortalClient.builder().transport(transport)
+                .endpoint(PortalFixture.endpoint(sandbox, transport)).agency(PortalFixture.agency(TestDepartment.AGRICULTURE))
+                .tokens(unverifiable).trustAnchors(sandbox.trustAnchors());
+        if (transport == Transport.SOAP) {
+            assertThatThrownBy(tokenOnly::build).as("SOAP signs with the certificate: it cannot go without one")
+                    .isInstanceOfSatisfying(ConfigurationException.class,
+                            e -> assertThat(e.key()).isEqualTo("golden.portal.transport"));
+            return;
+        }
+        try (PortalClient client = tokenOnly.build()) {
+            assertThatThrownBy(() -> client.articles().create(notice("无证书的草稿")))
                     .isInstanceOf(AuthenticationException.class);
         }
     }
 
     @Test
     void aClientWithAnotherAgencysCredentialsIsNotBuilt() {
-        assertThatThrownBy(() -> PortalClient.builder().endpoint(sandbox.portalApiUri())
+        assertThatThrownBy(() -> PortalClient.builder().transport(transport).endpoint(PortalFixture.endpoint(sandbox, transport))
                 .agency(PortalFixture.agency(TestDepartment.AGRICULTURE)).credentials(TestDepartment.AUDIT.credentials())
                 .trustAnchors(sandbox.trustAnchors()).build())
                 .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.key()).isEqualTo("agency"));

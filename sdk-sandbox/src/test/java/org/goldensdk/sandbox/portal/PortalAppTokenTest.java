@@ -2,9 +2,10 @@ package org.goldensdk.sandbox.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.goldensdk.sandbox.portal.PortalFixture.agency;
 import static org.goldensdk.sandbox.portal.PortalFixture.notice;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.goldensdk.core.AccessDeniedException;
 import org.goldensdk.core.TokenSource;
 import org.goldensdk.identity.IdentityClient;
@@ -12,6 +13,7 @@ import org.goldensdk.portal.Article;
 import org.goldensdk.portal.ArticleState;
 import org.goldensdk.portal.Compliance;
 import org.goldensdk.portal.PortalClient;
+import org.goldensdk.portal.Transport;
 import org.goldensdk.sandbox.AppTokens;
 import org.goldensdk.sandbox.Closer;
 import org.goldensdk.sandbox.Sandbox;
@@ -20,14 +22,23 @@ import org.goldensdk.testkit.TestDepartment;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * {@code PortalClient.builder().tokens(identity.appTokens())}: an agency publishes with its
  * certificate and an app token of the sandbox's identity provider; agency B's token never acts for
- * agency A — neither with A's certificate nor with B's own.
+ * agency A — neither with A's certificate nor with B's own. Over each transport: SOAP carries the
+ * token in the HTTP Authorization header of the request, as REST does.
  */
+@ParameterizedClass
+@EnumSource(Transport.class)
 @ExtendWith(SandboxExtension.class)
 class PortalAppTokenTest {
+    @Parameter
+    Transport transport;
+
     @AutoClose
     private final Closer opened = new Closer();
 
@@ -39,6 +50,29 @@ class PortalAppTokenTest {
         Article published = agriculture.articles().publish(draft.id(), 1);
 
         assertThat(published.state()).isEqualTo(ArticleState.PUBLISHED);
+    }
+
+    @Test
+    void aRefusedTokenIsInvalidatedAndTheCallRetriedOnceWithAFreshOne(Sandbox sandbox) {
+        TokenSource fresh = appTokens(sandbox, TestDepartment.AGRICULTURE);
+        List<String> invalidated = new CopyOnWriteArrayList<>();
+        TokenSource expiredFirst = new TokenSource() {
+            @Override
+            public String token() {
+                return invalidated.isEmpty() ? "an-expired-token" : fresh.token();
+            }
+
+            @Override
+            public void invalidate(String rejectedToken) {
+                invalidated.add(rejectedToken);
+            }
+        };
+        PortalClient agriculture = client(sandbox, TestDepartment.AGRICULTURE, expiredFirst);
+
+        Article draft = agriculture.articles().create(notice("关于令牌续期的通知"));
+
+        assertThat(invalidated).containsExactly("an-expired-token");
+        assertThat(agriculture.articles().get(draft.id())).isEqualTo(draft);
     }
 
     @Test
@@ -63,8 +97,7 @@ class PortalAppTokenTest {
     }
 
     private PortalClient client(Sandbox sandbox, TestDepartment department, TokenSource tokens) {
-        PortalClient client = PortalClient.builder().endpoint(sandbox.portalApiUri()).agency(agency(department))
-                .credentials(department.credentials()).trustAnchors(sandbox.trustAnchors()).tokens(tokens)
+        PortalClient client = PortalFixture.builder(sandbox, department, transport).tokens(tokens)
                 .compliance(Compliance.reject()).build();
         opened.add(client);
         return client;

@@ -22,6 +22,7 @@ import org.goldensdk.portal.ArticleDraft;
 import org.goldensdk.portal.Column;
 import org.goldensdk.portal.Compliance;
 import org.goldensdk.portal.PortalClient;
+import org.goldensdk.portal.Transport;
 import org.goldensdk.sandbox.Sandbox;
 import org.goldensdk.testkit.TestDepartment;
 
@@ -36,15 +37,29 @@ final class PortalFixture {
         return new Agency(department.organisation(), department.creditCode());
     }
 
-    /** A portal client publishing as {@code department}, with its own credentials. */
+    /** A portal client publishing as {@code department}, with its own credentials, over REST. */
     static PortalClient client(Sandbox sandbox, TestDepartment department, Compliance compliance) {
+        return client(sandbox, department, compliance, Transport.REST);
+    }
+
+    /** A portal client publishing as {@code department}, with its own credentials, over {@code transport}. */
+    static PortalClient client(Sandbox sandbox, TestDepartment department, Compliance compliance, Transport transport) {
+        return builder(sandbox, department, transport).compliance(compliance).build();
+    }
+
+    /** A builder of a client as {@code department} over {@code transport}: endpoint, agency, credentials, trust set. */
+    static PortalClient.Builder builder(Sandbox sandbox, TestDepartment department, Transport transport) {
         return PortalClient.builder()
-                .endpoint(sandbox.portalApiUri())
+                .transport(transport)
+                .endpoint(endpoint(sandbox, transport))
                 .agency(agency(department))
                 .credentials(department.credentials())
-                .trustAnchors(sandbox.trustAnchors())
-                .compliance(compliance)
-                .build();
+                .trustAnchors(sandbox.trustAnchors());
+    }
+
+    /** The portal API's address for {@code transport}. */
+    static URI endpoint(Sandbox sandbox, Transport transport) {
+        return transport == Transport.SOAP ? sandbox.portalSoapUri() : sandbox.portalApiUri();
     }
 
     /** The core transport to the portal API as {@code department}, bypassing the client's gate. */

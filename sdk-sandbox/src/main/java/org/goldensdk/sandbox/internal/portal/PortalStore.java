@@ -215,8 +215,10 @@ public final class PortalStore implements AutoCloseable {
             List<Object> paged = new ArrayList<>(parameters);
             paged.add(query.size());
             paged.add((long) (query.page() - 1) * query.size());
+            // newest first across agencies: index numbers order only within one agency, and a published
+            // article changes no more after its publication (a withdrawal leaves the listing)
             List<String> ids = list(c, "SELECT id FROM portal_article" + where
-                    + " ORDER BY published_on DESC, index_number DESC LIMIT ? OFFSET ?", rs -> rs.getString(1), paged.toArray());
+                    + " ORDER BY published_on DESC, changed_at DESC, index_number DESC LIMIT ? OFFSET ?", rs -> rs.getString(1), paged.toArray());
             List<Article> items = new ArrayList<>();
             for (String id : ids) {
                 items.add(readArticle(c, id, false));

@@ -5,7 +5,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.goldensdk.core.Redactor;
+import org.goldensdk.core.Scheduler;
+import org.goldensdk.core.TrustAnchors;
+import org.goldensdk.cxf.SoapApi;
+import org.goldensdk.identity.TokenValidator;
 import org.goldensdk.cxf.GoldenServer;
 import org.goldensdk.cxf.RestApi;
 import org.goldensdk.portal.Agency;
@@ -25,11 +30,13 @@ public final class SandboxPortal implements AutoCloseable {
     private static final String PAGES_BASE_PATH = "/portal";
 
     private final PortalStore store;
+    private final PortalService service;
     private final RestApi api;
     private final GoldenServer pages;
 
-    private SandboxPortal(PortalStore store, RestApi api, GoldenServer pages) {
+    private SandboxPortal(PortalStore store, PortalService service, RestApi api, GoldenServer pages) {
         this.store = store;
+        this.service = service;
         this.api = api;
         this.pages = pages;
     }
@@ -52,7 +59,7 @@ public final class SandboxPortal implements AutoCloseable {
                     .api(PAGES_BASE_PATH, RestApi.of(new PortalPages(service, new PortalHtml(Redactor.standard(clock))))
                             .withMaxRequestBytes(MAX_FORM_BYTES))
                     .start();
-            return new SandboxPortal(store, api, pages);
+            return new SandboxPortal(store, service, api, pages);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -62,6 +69,16 @@ public final class SandboxPortal implements AutoCloseable {
     /** The publishing API, for the sandbox's mutual-TLS port. */
     public RestApi api() {
         return api;
+    }
+
+    /**
+     * The SOAP publishing service ({@code docs/portal/portal-service.wsdl}) over the same portal as
+     * {@link #api()}: the SOAP 1.1 port for {@link PortalSoapService#SOAP11_PATH}, then the SOAP 1.2
+     * port for {@link PortalSoapService#SOAP12_PATH}; WS-Security verified against {@code anchors} on
+     * {@code scheduler}, app tokens by {@code tokens}' validator.
+     */
+    public List<SoapApi> soapApis(TrustAnchors anchors, Scheduler scheduler, Supplier<TokenValidator> tokens) {
+        return PortalSoapService.apis(service, MAX_REQUEST_BYTES, anchors, scheduler, tokens);
     }
 
     /** The public pages' home, {@code http://127.0.0.1:<port>/portal/}. */
