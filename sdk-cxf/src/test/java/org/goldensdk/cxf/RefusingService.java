@@ -9,7 +9,8 @@ import org.goldensdk.core.Finding;
 @WebService(targetNamespace = "urn:test:refusing", serviceName = "RefusingService", portName = "RefusingPort")
 public class RefusingService {
     static final List<Finding> FINDINGS = List.of(new Finding("html", "html.unsafe", "a <script> element was removed"),
-            new Finding("attachment 'a.xlsx' sheet '名单' cell B3", "personalData.CITIZEN_ID", "a citizen ID (110105********002X)"));
+            new Finding("attachment 'a.xlsx' sheet '名单' cell B3", "personalData.CITIZEN_ID",
+                    "a citizen ID (110105********002X)"));
 
     public String judge(String text) {
         throw new ComplianceException(FINDINGS);

@@ -23,10 +23,11 @@ import org.goldensdk.portal.internal.soap.SoapPortalApi;
 
 /**
  * Publishes to the government portal as one agency, over its REST API ({@code docs/portal/openapi.yaml})
- * or, by configuration ({@link Builder#transport}), its SOAP service ({@code docs/portal/portal-service.wsdl}): {@link #articles()} with the disclosure metadata of 政府信息公开, {@link #guides()} and
- * the {@link #mailbox()}. Authenticated by mutual TLS with the agency's credentials (and app tokens
- * when a {@link TokenSource} is given); every piece of content passes the {@link ComplianceGate}
- * before it is sent. Immutable and thread-safe; close it to release connections.
+ * or, by configuration ({@link Builder#transport}), its SOAP service
+ * ({@code docs/portal/portal-service.wsdl}): {@link #articles()} with the disclosure metadata of
+ * 政府信息公开, {@link #guides()} and the {@link #mailbox()}. Authenticated by mutual TLS with the
+ * agency's credentials (and app tokens when a {@link TokenSource} is given); every piece of content
+ * passes the {@link ComplianceGate} before it is sent. Immutable and thread-safe; close it to release connections.
  *
  * <pre>{@code
  * try (PortalClient portal = PortalClient.builder()
@@ -259,8 +260,9 @@ public final class PortalClient implements AutoCloseable {
                     throw new ConfigurationException(TRANSPORT_KEY, "the SOAP transport signs every request with the"
                             + " agency's certificate (WS-Security); call credentials(...) or use Transport.REST");
                 }
-                return new PortalClient(SoapPortalApi.create(endpoint, tls, credentials, tokens,
-                        retryPolicy != null ? retryPolicy : RetryPolicy.defaults(), scheduler, TRANSPORT_KEY), agency, gate, wire);
+                PortalApi soap = SoapPortalApi.create(endpoint, tls, credentials, tokens,
+                        retryPolicy != null ? retryPolicy : RetryPolicy.defaults(), scheduler, TRANSPORT_KEY);
+                return new PortalClient(soap, agency, gate, wire);
             }
             HttpTransport.Builder transport = HttpTransport.builder().baseUri(endpoint);
             if (tls != null) {
