@@ -85,6 +85,7 @@ public final class ExchangeClient implements AutoCloseable {
     private final EnvelopeSealer sealer;
     private final OutboxStore store;
     private final OutboxAttachments attachments;
+    private final AttachmentLimits attachmentLimits;
     private final HttpTransport transport;
     private final HttpTransport requestTransport;
     private final HttpTransport uploadTransport;
@@ -116,6 +117,7 @@ public final class ExchangeClient implements AutoCloseable {
         this.transport = transport;
         this.store = new OutboxStore(dataSource, party);
         this.attachments = new OutboxAttachments(b.attachmentDirectory(), party);
+        this.attachmentLimits = b.attachmentLimits;
         this.maxOutboxMessages = b.maxOutboxMessages;
         this.retention = b.retention;
         ReceiptRecorder recorder = new ReceiptRecorder(store, b.trustAnchors, b.hubParty, clock);
@@ -204,6 +206,8 @@ public final class ExchangeClient implements AutoCloseable {
      *     messages queued or being sent; nothing is stored
      * @throws ConflictException if the message id was already used for other content
      * @throws org.goldensdk.core.ValidationException if the message breaks an envelope rule
+     * @throws org.goldensdk.core.MalformedInputException (E_PAYLOAD_TOO_LARGE) if an attachment or
+     *     the message passes the {@linkplain Builder#attachmentLimits attachment limits}; nothing is stored
      * @throws StorageException if the outbox cannot be written
      */
     public MessageId send(Message message) {
@@ -466,10 +470,14 @@ public final class ExchangeClient implements AutoCloseable {
                 + " use a new message id for a new message, or send exactly the same content to retry");
     }
 
-    /** The outbox row of a sealed message, its attachments written (and forced to disk) beside the store first. */
+    /**
+     * The outbox row of a sealed message within the attachment limits, its attachments written (and
+     * forced to disk) beside the store first.
+     */
     private NewMessage row(SealedMessage sealed, String fingerprint) {
         Envelope envelope = sealed.envelope();
         EnvelopeHeader header = envelope.header();
+        attachmentLimits.requireWithin(header, sealed.payload().size(), "this client's");
         attachments.write(header.messageId(), header.attachments(), sealed.attachments());
         return new NewMessage(header.messageId(), header.receiver(), header.service().toString(),
                 header.conversationId(), fingerprint,
@@ -510,6 +518,7 @@ public final class ExchangeClient implements AutoCloseable {
         private DataSource store;
         private Path storeDirectory;
         private Path attachmentDirectory;
+        private AttachmentLimits attachmentLimits = AttachmentLimits.DEFAULTS;
         private CryptoSuite suite = CryptoSuite.GM;
         private Clock clock;
         private Scheduler scheduler;
@@ -612,6 +621,18 @@ public final class ExchangeClient implements AutoCloseable {
          */
         public Builder attachmentDirectory(Path directory) {
             this.attachmentDirectory = Objects.requireNonNull(directory, "attachmentDirectory");
+            return this;
+        }
+
+        /**
+         * The largest attachment and the largest message (payload and attachments as carried) this
+         * client sends; {@link AttachmentLimits#DEFAULTS} (the sandbox hub's defaults) unless set.
+         * {@link ExchangeClient#send} refuses a larger message with a MalformedInputException
+         * (E_PAYLOAD_TOO_LARGE) and stores nothing; set them to your hub's limits to fail before
+         * the upload rather than at the hub.
+         */
+        public Builder attachmentLimits(AttachmentLimits limits) {
+            this.attachmentLimits = Objects.requireNonNull(limits, "attachmentLimits");
             return this;
         }
 
