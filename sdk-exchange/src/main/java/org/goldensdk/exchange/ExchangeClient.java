@@ -42,6 +42,7 @@ import org.goldensdk.exchange.internal.client.ReceiptPoller;
 import org.goldensdk.exchange.internal.client.ReceiptRecorder;
 import org.goldensdk.exchange.internal.client.Requester;
 import org.goldensdk.exchange.internal.store.ExchangeDatabase;
+import org.goldensdk.exchange.internal.store.OutboxAttachments;
 import org.goldensdk.exchange.internal.store.OutboxStore;
 import org.goldensdk.exchange.internal.store.OutboxStore.DeadRow;
 import org.goldensdk.exchange.internal.store.OutboxStore.NewMessage;
@@ -75,6 +76,7 @@ public final class ExchangeClient implements AutoCloseable {
     private static final Duration PURGE_INTERVAL = Duration.ofHours(1);
     private static final int PURGE_BATCH = 500;
     private static final int MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+    private static final Duration UPLOAD_CALL_TIMEOUT = Duration.ofHours(2);
     /** How long {@link #request} waits for an answer unless told otherwise ({@link Builder#requestTimeout}). */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
@@ -82,8 +84,11 @@ public final class ExchangeClient implements AutoCloseable {
     private final Clock clock;
     private final EnvelopeSealer sealer;
     private final OutboxStore store;
+    private final OutboxAttachments attachments;
+    private final AttachmentLimits attachmentLimits;
     private final HttpTransport transport;
     private final HttpTransport requestTransport;
+    private final HttpTransport uploadTransport;
     private final Requester requester;
     private final Duration requestTimeout;
     private final Scheduler ownedScheduler;
@@ -97,9 +102,11 @@ public final class ExchangeClient implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ExchangeClient(Builder b, Scheduler scheduler, Clock clock, EnvelopeSealer sealer, DataSource dataSource,
-            HikariDataSource ownedDataSource, HttpTransport transport, HttpTransport requestTransport) {
+            HikariDataSource ownedDataSource, HttpTransport transport, HttpTransport requestTransport,
+            HttpTransport uploadTransport) {
         this.party = b.party;
         this.requestTransport = requestTransport;
+        this.uploadTransport = uploadTransport;
         this.requestTimeout = b.requestTimeout;
         this.requester = new Requester(requestTransport, sealer, EnvelopeVerifier.builder().trustAnchors(b.trustAnchors)
                 .clock(clock).build(), b.party, clock, MAX_RESPONSE_BYTES);
@@ -109,6 +116,8 @@ public final class ExchangeClient implements AutoCloseable {
         this.ownedDataSource = ownedDataSource;
         this.transport = transport;
         this.store = new OutboxStore(dataSource, party);
+        this.attachments = new OutboxAttachments(b.attachmentDirectory(), party);
+        this.attachmentLimits = b.attachmentLimits;
         this.maxOutboxMessages = b.maxOutboxMessages;
         this.retention = b.retention;
         ReceiptRecorder recorder = new ReceiptRecorder(store, b.trustAnchors, b.hubParty, clock);
@@ -117,7 +126,8 @@ public final class ExchangeClient implements AutoCloseable {
         // A crash between storing a receipt and the listener's return left it un-notified: offer it first.
         notifier.notifyPending();
         Duration lease = b.leaseDuration == null ? Dispatcher.defaultLease(b.retryPolicy) : b.leaseDuration;
-        this.dispatcher = new Dispatcher(store, transport, recorder, notifier, clock, new Dispatcher.Options(
+        this.dispatcher = new Dispatcher(store, attachments, transport, uploadTransport, recorder, notifier, clock,
+                new Dispatcher.Options(
                 b.retryPolicy, b.dispatchInterval, lease, b.maxDeliveryAttempts, b.orderedConversations,
                 b.dispatchConcurrency));
         ReceiptPoller poller = new ReceiptPoller(store, transport, recorder, notifier, transport.baseUri().toString(),
@@ -196,6 +206,8 @@ public final class ExchangeClient implements AutoCloseable {
      *     messages queued or being sent; nothing is stored
      * @throws ConflictException if the message id was already used for other content
      * @throws org.goldensdk.core.ValidationException if the message breaks an envelope rule
+     * @throws org.goldensdk.core.MalformedInputException (E_PAYLOAD_TOO_LARGE) if an attachment or
+     *     the message passes the {@linkplain Builder#attachmentLimits attachment limits}; nothing is stored
      * @throws StorageException if the outbox cannot be written
      */
     public MessageId send(Message message) {
@@ -212,7 +224,12 @@ public final class ExchangeClient implements AutoCloseable {
         try (SealedMessage sealed = sealer.seal(message)) {
             NewMessage row = row(sealed, fingerprint);
             id = row.id();
-            inserted = store.insert(row, clock.instant());
+            try {
+                inserted = store.insert(row, clock.instant());
+            } catch (RuntimeException e) {
+                attachments.delete(id);
+                throw e;
+            }
         }
         if (!inserted) {
             return sameOrConflict(store.find(id).orElseThrow(), fingerprint);
@@ -382,7 +399,11 @@ public final class ExchangeClient implements AutoCloseable {
         int purged = 0;
         int batch;
         do {
-            batch = store.purgeFinished(now.minus(retention), now.minus(EnvelopeHeader.MAX_LIFETIME), PURGE_BATCH);
+            List<MessageId> deleted = store.purgeFinished(now.minus(retention), now.minus(EnvelopeHeader.MAX_LIFETIME),
+                    PURGE_BATCH);
+            // Deleted when the hub accepted the message; left only if its acceptance came through the receipt feed.
+            deleted.forEach(attachments::delete);
+            batch = deleted.size();
             purged += batch;
         } while (batch == PURGE_BATCH);
         if (purged > 0) {
@@ -408,6 +429,9 @@ public final class ExchangeClient implements AutoCloseable {
         purgeTask.stop(STOP_TIMEOUT);
         transport.close();
         requestTransport.close();
+        if (uploadTransport != null) {
+            uploadTransport.close();
+        }
         if (ownedScheduler != null) {
             ownedScheduler.close();
         }
@@ -446,15 +470,18 @@ public final class ExchangeClient implements AutoCloseable {
                 + " use a new message id for a new message, or send exactly the same content to retry");
     }
 
-    private static NewMessage row(SealedMessage sealed, String fingerprint) {
+    /**
+     * The outbox row of a sealed message within the attachment limits, its attachments written (and
+     * forced to disk) beside the store first.
+     */
+    private NewMessage row(SealedMessage sealed, String fingerprint) {
         Envelope envelope = sealed.envelope();
         EnvelopeHeader header = envelope.header();
-        List<Content> parts = new ArrayList<>();
-        parts.add(sealed.payload());
-        parts.addAll(sealed.attachments());
+        attachmentLimits.requireWithin(header, sealed.payload().size(), "this client's");
+        attachments.write(header.messageId(), header.attachments(), sealed.attachments());
         return new NewMessage(header.messageId(), header.receiver(), header.service().toString(),
                 header.conversationId(), fingerprint,
-                envelope.digest().toString(), EnvelopeCodec.json().encode(envelope), parts, header.expiresAt());
+                envelope.digest().toString(), EnvelopeCodec.json().encode(envelope), sealed.payload(), header.expiresAt());
     }
 
     private static void logQueued(MessageId id, Message message) {
@@ -475,7 +502,7 @@ public final class ExchangeClient implements AutoCloseable {
         private static final String RETRY_PREFIX = PREFIX + "retry.";
 
         static {
-            List<String> keys = new ArrayList<>(List.of("hub", "hub-party", "party", "store-directory", "suite",
+            List<String> keys = new ArrayList<>(List.of("hub", "hub-party", "party", "store-directory", "attachment-directory", "suite",
                     "receipt-poll-interval", "dispatch-interval", "dispatch-concurrency", "lease-duration", "max-delivery-attempts",
                     "max-outbox-messages", "ordered-conversations", "retention", "transport"));
             RetryPolicy.SETTING_NAMES.forEach(name -> keys.add("retry." + name));
@@ -490,6 +517,8 @@ public final class ExchangeClient implements AutoCloseable {
         private ReceiptListener receiptListener = receipt -> { };
         private DataSource store;
         private Path storeDirectory;
+        private Path attachmentDirectory;
+        private AttachmentLimits attachmentLimits = AttachmentLimits.DEFAULTS;
         private CryptoSuite suite = CryptoSuite.GM;
         private Clock clock;
         private Scheduler scheduler;
@@ -582,6 +611,37 @@ public final class ExchangeClient implements AutoCloseable {
         public Builder storeDirectory(Path directory) {
             this.storeDirectory = Objects.requireNonNull(directory, "storeDirectory");
             return this;
+        }
+
+        /**
+         * Where the outbox keeps the attachments of queued messages, as files named by their digest
+         * (one directory per party and message): {@code attachments} in the store directory, or
+         * {@code golden-store/attachments} with {@link #store(DataSource)}. Several nodes sharing one
+         * store must share this directory too (any node may deliver any message).
+         */
+        public Builder attachmentDirectory(Path directory) {
+            this.attachmentDirectory = Objects.requireNonNull(directory, "attachmentDirectory");
+            return this;
+        }
+
+        /**
+         * The largest attachment and the largest message (payload and attachments as carried) this
+         * client sends; {@link AttachmentLimits#DEFAULTS} (the sandbox hub's defaults) unless set.
+         * {@link ExchangeClient#send} refuses a larger message with a MalformedInputException
+         * (E_PAYLOAD_TOO_LARGE) and stores nothing; set them to your hub's limits to fail before
+         * the upload rather than at the hub.
+         */
+        public Builder attachmentLimits(AttachmentLimits limits) {
+            this.attachmentLimits = Objects.requireNonNull(limits, "attachmentLimits");
+            return this;
+        }
+
+        private Path attachmentDirectory() {
+            if (attachmentDirectory != null) {
+                return attachmentDirectory;
+            }
+            return storeDirectory != null && store == null ? storeDirectory.resolve("attachments")
+                    : Path.of("golden-store", "attachments");
         }
 
         /** The suite envelopes are signed in; GM by default. */
@@ -743,6 +803,7 @@ public final class ExchangeClient implements AutoCloseable {
             settings.get(PREFIX + "hub-party").ifPresent(text -> hubParty(partyId(PREFIX + "hub-party", text)));
             settings.get(PREFIX + "party").ifPresent(text -> party(partyId(PREFIX + "party", text)));
             settings.getPath(PREFIX + "store-directory").ifPresent(this::storeDirectory);
+            settings.getPath(PREFIX + "attachment-directory").ifPresent(this::attachmentDirectory);
             settings.getEnum(PREFIX + "suite", CryptoSuite.class).ifPresent(this::suite);
             settings.getDuration(PREFIX + "receipt-poll-interval").ifPresent(this::receiptPollInterval);
             settings.getDuration(PREFIX + "dispatch-interval").ifPresent(this::dispatchInterval);
@@ -786,6 +847,7 @@ public final class ExchangeClient implements AutoCloseable {
             HikariDataSource owned = null;
             HttpTransport transport = null;
             HttpTransport requestTransport = null;
+            HttpTransport uploadTransport = null;
             try {
                 EnvelopeSealer sealer = EnvelopeSealer.builder().party(party).credentials(credentials).suite(suite)
                         .clock(effectiveClock).build();
@@ -818,15 +880,20 @@ public final class ExchangeClient implements AutoCloseable {
                     // A request is not repeated (the provider may act on it); its answer may take the whole timeout.
                     requestTransport = http.baseUri(hub).tls(tls).retryPolicy(RetryPolicy.none()).scheduler(effectiveScheduler)
                             .readTimeout(requestTimeout.plusSeconds(15)).callTimeout(requestTimeout.plusSeconds(30)).build();
+                    // An attachment upload may take long as a whole; a stalled one is caught by the write timeout.
+                    uploadTransport = http.retryPolicy(retryPolicy).callTimeout(UPLOAD_CALL_TIMEOUT).build();
                 }
                 return new ExchangeClient(this, effectiveScheduler, effectiveClock, sealer, dataSource, owned, transport,
-                        requestTransport);
+                        requestTransport, uploadTransport);
             } catch (RuntimeException e) {
                 if (transport != null) {
                     transport.close();
                 }
                 if (requestTransport != null) {
                     requestTransport.close();
+                }
+                if (uploadTransport != null) {
+                    uploadTransport.close();
                 }
                 if (owned != null) {
                     owned.close();

@@ -28,6 +28,7 @@ import org.goldensdk.exchange.internal.endpoint.EndpointHttp;
 import org.goldensdk.exchange.internal.endpoint.HubLink;
 import org.goldensdk.exchange.internal.endpoint.Inbox;
 import org.goldensdk.exchange.internal.endpoint.PlainMessage;
+import org.goldensdk.exchange.internal.endpoint.ReceivedAttachments;
 import org.goldensdk.exchange.internal.endpoint.Puller;
 import org.goldensdk.exchange.internal.store.ExchangeDatabase;
 
@@ -114,6 +115,10 @@ public final class ExchangeEndpoint implements AutoCloseable {
         Map<ServiceId, RequestHandler> responders = Map.copyOf(b.responders);
         this.sealer = EnvelopeSealer.builder().party(b.party).credentials(b.credentials).clock(b.clock).build();
         this.clock = b.clock;
+        this.hubLink = b.hub == null ? null : new HubLink(b.hub, b.party, b.credentials, b.trustAnchors, scheduler,
+                b.retryPolicy, b.pullWait, b.maxDeliveryBytes);
+        Path attachmentDirectory = b.attachmentDirectory != null ? b.attachmentDirectory
+                : (b.storeDirectory == null ? DEFAULT_STORE_DIRECTORY : b.storeDirectory).resolve("attachments");
         this.processor = new DeliveryProcessor(new DeliveryProcessor.Settings(b.party, b.hubParty, b.trustAnchors, b.clock,
                 b.credentials.signer(CryptoSuite.GM), EnvelopeDecryptor.of(b.credentials), b.maxDeliveryBytes,
                 inbox, new Dispatcher() {
@@ -143,14 +148,12 @@ public final class ExchangeEndpoint implements AutoCloseable {
                     public byte[] respond(PlainMessage request) {
                         return answer(responders.get(request.header().service()), request);
                     }
-                }));
+                }, hubLink == null ? null : hubLink::attachment, new ReceivedAttachments.Limits(attachmentDirectory,
+                        b.attachmentLimits)));
         if (b.hub == null) {
-            this.hubLink = null;
             this.puller = null;
             this.reporter = null;
         } else {
-            this.hubLink = new HubLink(b.hub, b.party, b.credentials, b.trustAnchors, scheduler, b.retryPolicy, b.pullWait,
-                    b.maxDeliveryBytes);
             this.puller = b.pull ? new Puller(hubLink, processor, scheduler, b.retryPolicy, "golden-exchange-pull-"
                     + b.party.system()) : null;
             this.reporter = new PeriodicTask(scheduler, "exchange outcome reporter", this::reportOutcomes, REPORT_INTERVAL);
@@ -322,8 +325,31 @@ public final class ExchangeEndpoint implements AutoCloseable {
         private Duration pullWait = DEFAULT_PULL_WAIT;
         private Scheduler scheduler;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private Path attachmentDirectory;
+        private AttachmentLimits attachmentLimits = AttachmentLimits.DEFAULTS;
 
         private Builder() {
+        }
+
+        /**
+         * Where received attachments are streamed to while they are verified (and decrypted) and
+         * kept while the handler runs; they are deleted after it. {@code <store directory>/attachments}
+         * unless set. A handler that keeps an attachment copies it elsewhere.
+         */
+        public Builder attachmentDirectory(Path directory) {
+            this.attachmentDirectory = Objects.requireNonNull(directory, "attachmentDirectory");
+            return this;
+        }
+
+        /**
+         * The largest attachment and the largest message, payload and attachments together, this
+         * endpoint receives ({@link AttachmentLimits#DEFAULTS} unless set); checked against the
+         * signed sizes before anything is read, a larger one is refused with 413
+         * (E_PAYLOAD_TOO_LARGE) and not handled.
+         */
+        public Builder attachmentLimits(AttachmentLimits limits) {
+            this.attachmentLimits = Objects.requireNonNull(limits, "attachmentLimits");
+            return this;
         }
 
         /**

@@ -86,7 +86,12 @@ public final class ReceivedMessage {
         return xmlCodec().read(payload.readAllBytes(), type);
     }
 
-    /** The attachments in manifest order: name and media type from the signed header, verified content. */
+    /**
+     * The attachments in manifest order: name and media type from the signed header, content
+     * verified against the signed digest (and decrypted) — each in a file of the endpoint's
+     * attachment directory ({@code content().file()}), never in memory. The files exist while the
+     * handler runs and are deleted when it returns: copy an attachment to keep it.
+     */
     public List<Message.Attachment> attachments() {
         return attachments;
     }

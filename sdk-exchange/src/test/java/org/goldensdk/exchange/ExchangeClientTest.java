@@ -1,5 +1,7 @@
 package org.goldensdk.exchange;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -10,7 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -23,6 +27,7 @@ import org.goldensdk.core.ConfigurationException;
 import org.goldensdk.core.ConflictException;
 import org.goldensdk.core.CryptoSuite;
 import org.goldensdk.core.DigestValue;
+import org.goldensdk.core.MalformedInputException;
 import org.goldensdk.core.NotFoundException;
 import org.goldensdk.core.RetryPolicy;
 import org.goldensdk.core.Settings;
@@ -216,6 +221,48 @@ class ExchangeClientTest {
             assertThat(status.errorCode()).contains("E_VALIDATION");
             assertThat(status.attempts()).isGreaterThan(1);
             assertThat(seen).isEmpty();
+        }
+    }
+
+    @Test
+    void attachmentsAreUploadedFromOutboxFilesBeforeTheEnvelopeThatReferencesThemAndTheFilesGoOnceAccepted()
+            throws Exception {
+        hub.acceptSubmissions();
+        try (ExchangeClient client = client().build()) {
+            MessageId id = client.send(message("{\"status\":\"normal\"}").build());
+            assertThat(filesUnder(dir.resolve("store").resolve("attachments"))).as("the outbox's attachment files")
+                    .singleElement().satisfies(file -> assertThat(file.getFileName().toString()).matches("SM3-[0-9a-f]{64}"));
+
+            time.advance(Duration.ZERO);
+
+            assertThat(client.status(id).state()).isEqualTo(State.SENT);
+            List<LoggedRequest> writes = hub.server().findAll(anyRequestedFor(anyUrl())).stream()
+                    .filter(call -> !RequestMethod.GET.equals(call.getMethod())).toList();
+            assertThat(writes).extracting(LoggedRequest::getMethod).containsExactly(RequestMethod.PUT, RequestMethod.POST);
+            DigestValue digest = hub.envelopeOf(id).header().attachments().get(0).digest();
+            assertThat(writes.get(0).getUrl()).isEqualTo("/exchange/v1/attachments/" + digest);
+            assertThat(writes.get(0).getBodyAsString()).isEqualTo("company,amount\n");
+            assertThat(hub.submissions()).singleElement().satisfies(delivery ->
+                    assertThat(delivery.attachments()).as("carried in the submission").isEmpty());
+            assertThat(filesUnder(dir.resolve("store").resolve("attachments"))).as("once the hub accepted it").isEmpty();
+        }
+    }
+
+    @Test
+    void aMessageBeyondTheClientsAttachmentLimitIsRefusedAtSendAndNothingIsKept() throws Exception {
+        try (ExchangeClient client = client().attachmentLimits(new AttachmentLimits(4, 1024)).build()) {
+            assertThatThrownBy(() -> client.send(message("{}").build())).isInstanceOf(MalformedInputException.class)
+                    .hasMessageContaining("this client's limit per attachment is 4");
+            assertThat(filesUnder(dir.resolve("store").resolve("attachments"))).isEmpty();
+        }
+    }
+
+    private static List<Path> filesUnder(Path directory) throws java.io.IOException {
+        if (!java.nio.file.Files.exists(directory)) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(directory)) {
+            return files.filter(java.nio.file.Files::isRegularFile).toList();
         }
     }
 

@@ -52,6 +52,8 @@ class ExchangeEndpointTest {
     /** What the handlers saw, in call order. */
     static final Queue<ReceivedMessage> CALLS = new ConcurrentLinkedQueue<>();
     static final Queue<MessageContext> CONTEXTS = new ConcurrentLinkedQueue<>();
+    /** The attachments' bytes as the STATUS handler read them: their files exist only while it runs. */
+    static final Queue<List<byte[]>> ATTACHMENT_BYTES = new ConcurrentLinkedQueue<>();
 
     @TempDir
     static Path store;
@@ -74,6 +76,7 @@ class ExchangeEndpointTest {
     @BeforeEach
     void forgetCalls() {
         CALLS.clear();
+        ATTACHMENT_BYTES.clear();
         CONTEXTS.clear();
     }
 
@@ -92,6 +95,7 @@ class ExchangeEndpointTest {
                 .handle(STATUS, (message, context) -> {
                     CALLS.add(message);
                     CONTEXTS.add(context);
+                    ATTACHMENT_BYTES.add(message.attachments().stream().map(a -> a.content().readAllBytes()).toList());
                     return Outcome.processed();
                 })
                 .handle(CHECK, (message, context) -> {
@@ -131,10 +135,12 @@ class ExchangeEndpointTest {
                 assertThat(message.json(CompanyStatus.class)).isEqualTo(new CompanyStatus("91420100MA4K00002Y", "normal"));
                 assertThat(message.attachments()).extracting(Message.Attachment::name)
                         .containsExactly("ledger-2026Q1.csv", "notice.pdf");
-                assertThat(message.attachments().get(1).content().readAllBytes())
-                        .isEqualTo(sealed.attachments().get(1).readAllBytes());
+                assertThat(message.attachments().get(1).content().file()).as("received into a file, deleted after the"
+                        + " handler").hasValueSatisfying(file -> assertThat(file).doesNotExist());
                 assertThat(message.header().properties()).containsEntry("caseNumber", "武税稽〔2026〕7号");
             });
+            assertThat(ATTACHMENT_BYTES).singleElement().satisfies(attachments ->
+                    assertThat(attachments.get(1)).isEqualTo(sealed.attachments().get(1).readAllBytes()));
             assertThat(CONTEXTS).singleElement().satisfies(context -> {
                 assertThat(context.envelope()).isEqualTo(sealed.envelope());
                 assertThat(context.receipts()).containsExactly(receipts.get(0));
@@ -179,11 +185,10 @@ class ExchangeEndpointTest {
 
             assertReceipts(hub.deliver(sealed), sealed.envelope(), ReceiptState.DELIVERED, ReceiptState.PROCESSED);
 
-            assertThat(CALLS).singleElement().satisfies(received -> {
-                assertThat(received.bytes()).isEqualTo(EnvelopeFixtures.PAYLOAD);
-                assertThat(received.attachments().get(0).content().readAllBytes())
-                        .isEqualTo("company,amount\n91420100MA4K00002Y,100\n".getBytes(StandardCharsets.UTF_8));
-            });
+            assertThat(CALLS).singleElement().satisfies(received -> assertThat(received.bytes())
+                    .isEqualTo(EnvelopeFixtures.PAYLOAD));
+            assertThat(ATTACHMENT_BYTES).singleElement().satisfies(attachments -> assertThat(attachments.get(0))
+                    .isEqualTo("company,amount\n91420100MA4K00002Y,100\n".getBytes(StandardCharsets.UTF_8)));
         }
     }
 

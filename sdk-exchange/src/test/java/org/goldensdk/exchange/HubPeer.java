@@ -7,6 +7,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -43,6 +45,7 @@ final class HubPeer implements AutoCloseable {
     private static final String PASSWORD = "hub-peer";
     private static final String MESSAGES = "/exchange/v1/messages";
     private static final String RECEIPTS = "/exchange/v1/receipts";
+    private static final String ATTACHMENTS = "/exchange/v1/attachments/";
     private static final JsonCodec JSON = JsonCodec.of();
 
     private final WireMockServer server;
@@ -70,6 +73,8 @@ final class HubPeer implements AutoCloseable {
                 .extensions(new AcceptingHub()));
         server.start();
         serveReceipts();
+        // Attachments are uploaded before the envelope; the hub stores them (204), as the real one does.
+        server.stubFor(put(urlPathMatching(ATTACHMENTS + ".+")).willReturn(aResponse().withStatus(204)));
     }
 
     URI uri() {

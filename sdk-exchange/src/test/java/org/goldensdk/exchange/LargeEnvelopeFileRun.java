@@ -8,8 +8,8 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.SplittableRandom;
 import org.goldensdk.core.CryptoSuite;
+import org.goldensdk.testkit.SeededBytes;
 
 /**
  * A large attachment through the whole envelope-file path in a small heap; started in its own JVM
@@ -90,44 +90,5 @@ public final class LargeEnvelopeFileRun {
     private static long peakHeapUsed() {
         return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-    }
-
-    /** {@code size} pseudo-random bytes from a seed, generated block by block, never held whole. */
-    static final class SeededBytes extends InputStream {
-        private final SplittableRandom random;
-        // A multiple of 8, so the bytes do not depend on how the reader sizes its reads.
-        private final byte[] block = new byte[64 * 1024];
-        private int position = block.length;
-        private long remaining;
-
-        SeededBytes(long seed, long size) {
-            this.random = new SplittableRandom(seed);
-            this.remaining = size;
-        }
-
-        @Override
-        public int read() {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-            if (remaining == 0) {
-                return -1;
-            }
-            if (length == 0) {
-                return 0;
-            }
-            if (position == block.length) {
-                random.nextBytes(block);
-                position = 0;
-            }
-            int n = (int) Math.min(Math.min(length, block.length - position), remaining);
-            System.arraycopy(block, position, buffer, offset, n);
-            position += n;
-            remaining -= n;
-            return n;
-        }
     }
 }

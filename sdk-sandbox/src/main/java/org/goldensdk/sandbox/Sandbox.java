@@ -28,6 +28,7 @@ import org.goldensdk.cxf.GoldenServer;
 import org.goldensdk.cxf.SoapApi;
 import org.goldensdk.sandbox.internal.soap.HubSoapService;
 import org.goldensdk.cxf.RestApi;
+import org.goldensdk.exchange.AttachmentLimits;
 import org.goldensdk.exchange.EnvelopeHeader;
 import org.goldensdk.exchange.EnvelopeVerifier;
 import org.goldensdk.exchange.ServiceId;
@@ -364,8 +365,25 @@ public final class Sandbox implements AutoCloseable {
         private Optional<ContractCheck> contract = Optional.empty();
         private final List<AccessRight> rights = new ArrayList<>();
         private Duration pullVisibilityTimeout = Duration.ofMinutes(5);
-        private long maxAttachmentBytes = 1L << 30;
-        private long maxMessageBytes = 2L << 30;
+        private AttachmentLimits attachmentLimits = AttachmentLimits.DEFAULTS;
+        private Duration unlistedAttachmentRetention = Duration.ofDays(1);
+
+        /**
+         * How long an uploaded attachment that no stored message lists (its sender never submitted
+         * the envelope) stays in the spool, counted from its latest upload on the sandbox's
+         * scheduler; 1 day by default. The hub looks for such files every hour, or every retention
+         * when shorter.
+         *
+         * @throws ConfigurationException if not positive
+         */
+        public Builder unlistedAttachmentRetention(Duration retention) {
+            if (retention == null || retention.isNegative() || retention.isZero()) {
+                throw new ConfigurationException("unlistedAttachmentRetention", "the retention must be positive, got "
+                        + retention);
+            }
+            this.unlistedAttachmentRetention = retention;
+            return this;
+        }
 
         /**
          * The largest attachment the hub stores (default 1 GiB) and the largest message, payload and
@@ -376,12 +394,7 @@ public final class Sandbox implements AutoCloseable {
          * @throws ConfigurationException if not positive, or the message limit is below the attachment limit
          */
         public Builder attachmentLimits(long maxAttachmentBytes, long maxMessageBytes) {
-            if (maxAttachmentBytes <= 0 || maxMessageBytes < maxAttachmentBytes) {
-                throw new ConfigurationException("attachmentLimits", "the limits must be positive and the message limit at"
-                        + " least the attachment limit, got " + maxAttachmentBytes + " and " + maxMessageBytes);
-            }
-            this.maxAttachmentBytes = maxAttachmentBytes;
-            this.maxMessageBytes = maxMessageBytes;
+            this.attachmentLimits = new AttachmentLimits(maxAttachmentBytes, maxMessageBytes);
             return this;
         }
         private int identityPort;
@@ -595,7 +608,9 @@ public final class Sandbox implements AutoCloseable {
                 HubService service = new HubService(store, verifier, TestDepartment.EXCHANGE_PLATFORM.partyId(),
                         hub.signer(CryptoSuite.GM), time.clock(), maxRequestBytes, pusher,
                         new HubService.Inboxes(time, waiters, pullVisibilityTimeout, anchors, new PendingRequests()),
-                        new HubService.AttachmentLimits(maxAttachmentBytes, maxMessageBytes));
+                        attachmentLimits, unlistedAttachmentRetention);
+                service.startUploadCleanup(unlistedAttachmentRetention.compareTo(Duration.ofHours(1)) < 0
+                        ? unlistedAttachmentRetention : Duration.ofHours(1));
                 FaultInjector faults = new FaultInjector();
                 RestApi api = RestApi.of(new HubResource(service, faults)).withMaxRequestBytes(maxRequestBytes);
                 portal = SandboxPortal.start(databaseDirectory, time.clock(), portalAgencies(), portalPagesPort,

@@ -17,7 +17,8 @@ import org.goldensdk.testkit.TestDepartment;
  * Options: {@code --port N} (default 0: a free port), {@code --credentials DIR} (where the
  * development credentials of this run are written; default {@code target/sandbox-credentials}),
  * {@code --exit} (start, print, stop — a smoke check), {@code --identity-port N} (the identity
- * provider's port; default 0: a free port). Every test department is registered with
+ * provider's port; default 0: a free port), {@code --database DIR} (the hub's H2 database and attachment
+ * spool; default: in memory and a temporary directory). Every test department is registered with
  * the default rights of {@link AccessRight#defaults()}. The CA is made anew on each run, so use the
  * credentials of the same run.
  */
@@ -31,18 +32,24 @@ public final class SandboxMain {
         Path credentials = Path.of("target", "sandbox-credentials");
         boolean exit = false;
         int identityPort = 0;
+        Path database = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
                 case "--credentials" -> credentials = Path.of(value(args, ++i, "--credentials"));
                 case "--exit" -> exit = true;
                 case "--identity-port" -> identityPort = Integer.parseInt(value(args, ++i, "--identity-port"));
+                case "--database" -> database = Path.of(value(args, ++i, "--database"));
                 default -> throw new ConfigurationException("args", "unknown option " + args[i]
-                        + "; use --port N, --credentials DIR, --exit, --identity-port N");
+                        + "; use --port N, --credentials DIR, --exit, --identity-port N, --database DIR");
             }
         }
         DevCredentialsTool.main(new String[] {credentials.toString()});
-        Sandbox sandbox = Sandbox.builder().port(port).identityPort(identityPort).defaultRights().start();
+        Sandbox.Builder builder = Sandbox.builder().port(port).identityPort(identityPort).defaultRights();
+        if (database != null) {
+            builder.databaseDirectory(database);
+        }
+        Sandbox sandbox = builder.start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sandbox.close();

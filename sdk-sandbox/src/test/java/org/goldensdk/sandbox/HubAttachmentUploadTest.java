@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.goldensdk.core.CryptoSuite;
@@ -22,8 +24,11 @@ import org.goldensdk.core.HttpRequest;
 import org.goldensdk.core.HttpResponse;
 import org.goldensdk.core.HttpTransport;
 import org.goldensdk.core.MalformedInputException;
+import org.goldensdk.core.NotFoundException;
 import org.goldensdk.core.SignatureException;
 import org.goldensdk.core.ValidationException;
+import org.goldensdk.core.VirtualScheduler;
+import org.goldensdk.exchange.AttachmentInfo;
 import org.goldensdk.exchange.Content;
 import org.goldensdk.exchange.Delivery;
 import org.goldensdk.exchange.EnvelopeCodec;
@@ -47,14 +52,19 @@ class HubAttachmentUploadTest {
     @TempDir
     Path directory;
 
+    private static final Duration UNLISTED_RETENTION = Duration.ofHours(6);
+
+    private VirtualScheduler time;
     private Sandbox sandbox;
     private HttpTransport tax;
     private HttpTransport customs;
 
     @BeforeEach
     void start() {
-        sandbox = Sandbox.builder().defaultRights().checkContract().databaseDirectory(directory)
-                .attachmentLimits(MAX_ATTACHMENT, 4 * MAX_ATTACHMENT).start();
+        time = VirtualScheduler.startingAt(Instant.now());
+        sandbox = Sandbox.builder().defaultRights().checkContract().databaseDirectory(directory).scheduler(time)
+                .attachmentLimits(MAX_ATTACHMENT, 4 * MAX_ATTACHMENT).unlistedAttachmentRetention(UNLISTED_RETENTION)
+                .start();
         tax = as(sandbox, TestDepartment.TAX.credentials());
         customs = as(sandbox, TestDepartment.CUSTOMS.credentials());
     }
@@ -65,6 +75,7 @@ class HubAttachmentUploadTest {
         tax.close();
         customs.close();
         sandbox.close();
+        time.close();
         assertThat(violations).as("OpenAPI contract violations").isEmpty();
     }
 
@@ -79,8 +90,9 @@ class HubAttachmentUploadTest {
             assertThat(submit(tax, withoutAttachments(sealed)).status()).isEqualTo(202);
 
             Delivery pulled = pull();
-            assertThat(pulled.attachments()).singleElement().satisfies(carried ->
-                    assertThat(carried.readAllBytes()).isEqualTo(ledger));
+            assertThat(pulled.envelope().header().attachments()).extracting(AttachmentInfo::digest).containsExactly(digest);
+            assertThat(pulled.attachments()).as("attachments are fetched by digest, not carried").isEmpty();
+            assertThat(download(customs, digest)).isEqualTo(ledger);
         }
         sandbox.close();
         try (Stream<Path> files = Files.list(directory.resolve("attachments"))) {
@@ -92,6 +104,43 @@ class HubAttachmentUploadTest {
                 .executeQuery("SELECT COUNT(*) FROM hub_message_part WHERE part_index > 0")) {
             parts.next();
             assertThat(parts.getInt(1)).as("attachments stored as BLOBs").isZero();
+        }
+    }
+
+    @Test
+    void onlyTheReceiverOfAMessageListingAnAttachmentMayFetchIt() {
+        byte[] ledger = "company,amount\n91420100MA4K00002Y,1.00\n".getBytes(StandardCharsets.UTF_8);
+        try (SealedMessage sealed = withAttachment(ledger)) {
+            DigestValue digest = sealed.envelope().header().attachments().get(0).digest();
+            upload(tax, digest, ledger);
+
+            assertThatThrownBy(() -> download(customs, digest)).as("uploaded, but no stored message lists it yet")
+                    .isInstanceOf(NotFoundException.class);
+            submit(tax, withoutAttachments(sealed));
+
+            assertThatThrownBy(() -> download(tax, digest)).as("the uploader is not the receiver")
+                    .isInstanceOf(NotFoundException.class);
+            assertThat(download(customs, digest)).isEqualTo(ledger);
+        }
+    }
+
+    @Test
+    void anUploadNoMessageListsIsDeletedAfterTheRetentionAndAListedOneIsKept() {
+        byte[] listed = "listed".getBytes(StandardCharsets.UTF_8);
+        byte[] orphan = "never submitted".getBytes(StandardCharsets.UTF_8);
+        try (SealedMessage sealed = withAttachment(listed)) {
+            DigestValue listedDigest = sealed.envelope().header().attachments().get(0).digest();
+            DigestValue orphanDigest = CryptoSuite.GM.digest(orphan);
+            upload(tax, listedDigest, listed);
+            upload(tax, orphanDigest, orphan);
+            submit(tax, withoutAttachments(sealed));
+
+            time.advance(UNLISTED_RETENTION.minusMinutes(1));
+            assertThat(spooled()).as("within the retention").contains(file(listedDigest), file(orphanDigest));
+
+            time.advance(Duration.ofHours(2)); // the hub looks every hour
+            assertThat(spooled()).as("after the retention").contains(file(listedDigest)).doesNotContain(file(orphanDigest));
+            assertThat(download(customs, listedDigest)).isEqualTo(listed);
         }
     }
 
@@ -138,6 +187,26 @@ class HubAttachmentUploadTest {
     private static void upload(HttpTransport caller, DigestValue digest, byte[] content) {
         caller.execute(HttpRequest.builder("PUT", "attachments/" + digest)
                 .body(HttpBody.of(content, "application/octet-stream")).build()).close();
+    }
+
+    private static byte[] download(HttpTransport caller, DigestValue digest) {
+        try (HttpResponse response = caller.open(HttpRequest.get("attachments/" + digest))) {
+            return response.body().readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private List<String> spooled() {
+        try (Stream<Path> files = Files.list(directory.resolve("attachments"))) {
+            return files.map(file -> file.getFileName().toString()).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String file(DigestValue digest) {
+        return digest.algorithmId() + "-" + digest.hex();
     }
 
     private Delivery pull() {

@@ -46,8 +46,8 @@ public final class AttachmentSpool implements AutoCloseable {
 
     /**
      * Stores {@code content} as the attachment with digest {@code expected}, reading at most
-     * {@code maxBytes}; returns its size. Already stored: the content is not read, the stored size is
-     * returned.
+     * {@code maxBytes}; returns its size. Already stored: the content is read to its end (so the
+     * uploader's connection stays usable) and dropped, and the stored size is returned.
      *
      * @throws SignatureException if the content's digest is not {@code expected}
      * @throws MalformedInputException (E_PAYLOAD_TOO_LARGE) beyond {@code maxBytes}
@@ -55,6 +55,12 @@ public final class AttachmentSpool implements AutoCloseable {
     public long store(DigestValue expected, long maxBytes, InputStream content) {
         Path target = file(expected);
         if (Files.exists(target)) {
+            try {
+                BoundedInputStream.of(content, maxBytes, "an attachment (the hub's limit per attachment is " + maxBytes
+                        + " bytes)").transferTo(OutputStream.nullOutputStream());
+            } catch (IOException e) {
+                throw new StorageException("the repeated upload of " + expected + " broke off: " + e.getMessage(), e);
+            }
             return size(target);
         }
         Path temporaryFile = null;
@@ -87,15 +93,12 @@ public final class AttachmentSpool implements AutoCloseable {
         return Files.exists(file) ? Optional.of(size(file)) : Optional.empty();
     }
 
-    /**
-     * The stored attachment's bytes, for an inline push to a receiver (bounded by the push's own
-     * body limit).
-     */
-    public byte[] read(DigestValue digest) {
+    /** Deletes the stored attachment with this digest, if stored. */
+    public void delete(DigestValue digest) {
         try {
-            return Files.readAllBytes(file(digest));
+            Files.deleteIfExists(file(digest));
         } catch (IOException e) {
-            throw new StorageException("cannot read the spooled attachment " + digest + ": " + e.getMessage(), e);
+            throw new StorageException("cannot delete the spooled attachment " + digest + ": " + e.getMessage(), e);
         }
     }
 

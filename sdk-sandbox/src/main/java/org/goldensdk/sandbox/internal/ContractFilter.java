@@ -83,6 +83,15 @@ public final class ContractFilter implements ContainerRequestFilter, ContainerRe
             context.proceed();
             return;
         }
+        @SuppressWarnings("unchecked")
+        Map<String, List<String>> headers = (Map<String, List<String>>) context.getProperty(HEADERS);
+        String contentType = (String) context.getProperty(CONTENT_TYPE);
+        if (contentType != null && MediaType.APPLICATION_OCTET_STREAM_TYPE.isCompatible(MediaType.valueOf(contentType))) {
+            // A binary download (an attachment) is streamed, never copied, like an upload.
+            context.proceed();
+            check.response(exchange, status, contentType, headers == null ? Map.of() : headers, STREAMED_BODY);
+            return;
+        }
         ByteArrayOutputStream copy = new ByteArrayOutputStream();
         OutputStream out = context.getOutputStream();
         context.setOutputStream(new TeeStream(out, copy));
@@ -91,10 +100,7 @@ public final class ContractFilter implements ContainerRequestFilter, ContainerRe
         } finally {
             context.setOutputStream(out);
         }
-        @SuppressWarnings("unchecked")
-        Map<String, List<String>> headers = (Map<String, List<String>>) context.getProperty(HEADERS);
-        check.response(exchange, status, (String) context.getProperty(CONTENT_TYPE), headers == null ? Map.of() : headers,
-                copy.toByteArray());
+        check.response(exchange, status, contentType, headers == null ? Map.of() : headers, copy.toByteArray());
     }
 
     private static ContractCheck.Exchange exchange(ContainerRequestContext request, byte[] body) {

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
 import org.goldensdk.core.ErrorCode;
@@ -69,6 +70,19 @@ public final class HubResource {
     public Response upload(@PathParam("digest") String digest, InputStream body, @Context HttpServletRequest request) {
         hub.upload(TlsCaller.require(request).certificate(), digest, body);
         return Response.noContent().build();
+    }
+
+    /**
+     * {@code GET /attachments/{digest}}: streams an attachment of a message addressed to the caller
+     * from the spool (never held in memory); 404 for anyone else.
+     */
+    @GET
+    @Path("attachments/{digest}")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    public Response download(@PathParam("digest") String digest, @Context HttpServletRequest request) {
+        java.nio.file.Path file = hub.download(TlsCaller.require(request).certificate(), digest);
+        return Response.ok((StreamingOutput) out -> Files.copy(file, out), MediaType.APPLICATION_OCTET_STREAM_TYPE)
+                .header("Content-Length", file.toFile().length()).build();
     }
 
     /** {@code GET /receipts?after=&limit=}: the caller's receipt feed. */

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +35,7 @@ import org.goldensdk.core.StorageException;
 import org.goldensdk.core.TrustAnchors;
 import org.goldensdk.core.ValidationException;
 import org.goldensdk.exchange.AttachmentInfo;
+import org.goldensdk.exchange.AttachmentLimits;
 import org.goldensdk.exchange.Content;
 import org.goldensdk.exchange.Delivery;
 import org.goldensdk.exchange.Envelope;
@@ -43,6 +46,8 @@ import org.goldensdk.exchange.MessageId;
 import org.goldensdk.exchange.Receipt;
 import org.goldensdk.exchange.ReceiptState;
 import org.goldensdk.sandbox.internal.HubStore.MessageKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the hub does for each REST operation, apart from HTTP: authorise the caller, verify,
@@ -56,8 +61,14 @@ public final class HubService {
     private static final Pattern POSITION = Pattern.compile("0|[1-9][0-9]{0,18}");
     private static final Pattern LIMIT = Pattern.compile("[1-9][0-9]{0,2}");
     private static final JsonCodec JSON = JsonCodec.of();
+    private static final Logger LOG = LoggerFactory.getLogger(HubService.class);
     /** The longest a pull waits at the hub. */
     public static final Duration MAX_PULL_WAIT = Duration.ofSeconds(60);
+    /**
+     * How long a pulling provider has to answer a request it fetched before the request is offered
+     * to the next pull (the provider may have died with it); its caller's deadline still applies.
+     */
+    public static final Duration REQUEST_OFFERED_AGAIN_AFTER = Duration.ofSeconds(10);
     /** The longest the hub holds a request waiting for its answer. */
     public static final Duration MAX_REQUEST_WAIT = Duration.ofMinutes(5);
     private static final Pattern WAIT = Pattern.compile("0|[1-9][0-9]{0,3}");
@@ -72,10 +83,7 @@ public final class HubService {
     private final Inboxes inboxes;
     private final ReceiverReceipts receiverReceipts;
     private final AttachmentLimits limits;
-
-    /** The largest attachment, and the largest message (payload and attachments together), in bytes. */
-    public record AttachmentLimits(long maxAttachmentBytes, long maxMessageBytes) {
-    }
+    private final Duration unlistedRetention;
 
     /**
      * How the hub serves pulling receivers and requests: time line, waiting pulls, visibility timeout
@@ -97,11 +105,16 @@ public final class HubService {
     public record Answered(byte[] response, int status, GoldenException error) {
     }
 
-    /** The hub over {@code store}, signing ACCEPTED receipts as {@code hubParty} with {@code hubSigner}. */
+    /**
+     * The hub over {@code store}, signing ACCEPTED receipts as {@code hubParty} with {@code hubSigner},
+     * taking attachments within {@code limits} and keeping an upload no stored message lists for
+     * {@code unlistedRetention}.
+     */
     public HubService(HubStore store, EnvelopeVerifier verifier, PartyId hubParty, Signer hubSigner, Clock clock,
-            long maxRequestBytes, Pusher pusher, Inboxes inboxes, AttachmentLimits limits) {
+            long maxRequestBytes, Pusher pusher, Inboxes inboxes, AttachmentLimits limits, Duration unlistedRetention) {
         this.inboxes = inboxes;
         this.limits = limits;
+        this.unlistedRetention = unlistedRetention;
         this.receiverReceipts = new ReceiverReceipts(store, inboxes.trustAnchors());
         this.store = store;
         this.verifier = verifier;
@@ -197,7 +210,13 @@ public final class HubService {
                 Instant now = scheduler.clock().instant();
                 Optional<PendingRequests.Pending> request = inboxes.requests().nextFor(owner);
                 if (request.isPresent()) {
-                    return Optional.of(new Pulled(request.get().delivery(), true));
+                    PendingRequests.Pending handed = request.get();
+                    scheduler.schedule(REQUEST_OFFERED_AGAIN_AFTER, () -> {
+                        if (inboxes.requests().offerAgain(handed)) {
+                            inboxes.waiters().wake(owner);
+                        }
+                    });
+                    return Optional.of(new Pulled(handed.delivery(), true));
                 }
                 Optional<MessageKey> leased = store.leaseNext(owner, now, now.plus(inboxes.visibilityTimeout()));
                 if (leased.isPresent()) {
@@ -387,14 +406,67 @@ public final class HubService {
      */
     public long upload(X509Certificate caller, String digest, InputStream content) {
         requireRegistered(caller);
-        DigestValue expected;
+        return spool(parseDigest(digest), content);
+    }
+
+    /**
+     * {@code GET /attachments/{digest}}: the spooled file of an attachment, for a caller registered
+     * for the receiver of a stored message that lists it; to anyone else it does not exist.
+     *
+     * @throws NotFoundException if no message addressed to the caller lists the attachment
+     */
+    public Path download(X509Certificate caller, String digest) {
+        List<PartyId> parties = requireRegistered(caller);
+        DigestValue wanted = parseDigest(digest);
+        Path file = store.spool().file(wanted);
+        if (!store.listsAttachmentFor(wanted, parties) || !Files.exists(file)) {
+            throw new NotFoundException("no message addressed to you lists the attachment " + wanted
+                    + "; fetch only the attachments of a delivery you received");
+        }
+        return file;
+    }
+
+    /**
+     * Deletes the uploaded attachments no stored message lists whose latest upload is older than
+     * the retention (the constructor's {@code unlistedRetention}, on the hub's clock).
+     *
+     * @return how many were deleted
+     */
+    public int deleteUnlistedUploads() {
+        return store.deleteUnlistedUploads(clock.instant().minus(unlistedRetention));
+    }
+
+    /**
+     * Runs {@link #deleteUnlistedUploads} on the hub's scheduler every {@code interval} until the
+     * store is closed.
+     */
+    public void startUploadCleanup(Duration interval) {
+        inboxes.scheduler().schedule(interval, () -> {
+            if (store.isClosed()) {
+                return;
+            }
+            int deleted = deleteUnlistedUploads();
+            if (deleted > 0) {
+                LOG.info("deleted {} uploaded attachments no message"
+                        + " lists, older than {}", deleted, unlistedRetention);
+            }
+            startUploadCleanup(interval);
+        });
+    }
+
+    private long spool(DigestValue digest, InputStream content) {
+        long size = store.spool().store(digest, limits.maxAttachmentBytes(), content);
+        store.recordUpload(digest, clock.instant());
+        return size;
+    }
+
+    private static DigestValue parseDigest(String digest) {
         try {
-            expected = DigestValue.parse(digest);
+            return DigestValue.parse(digest);
         } catch (RuntimeException e) {
             throw new ValidationException("digest", "attachments.digest", "the path names the attachment's digest as"
                     + " SM3:<64 hex> or SHA-256:<64 hex>, got " + digest);
         }
-        return store.spool().store(expected, limits.maxAttachmentBytes(), content);
     }
 
     /**
@@ -412,19 +484,10 @@ public final class HubService {
                     + " attachments but " + delivery.attachments().size() + " were carried; carry all of them, or none"
                     + " after uploading each with PUT /attachments/{digest}");
         }
-        long total = payloadSize;
+        limits.requireWithin(header, payloadSize, "the hub's");
         List<DigestValue> digests = new ArrayList<>();
         for (int i = 0; i < manifest.size(); i++) {
             AttachmentInfo info = manifest.get(i);
-            if (info.size() > limits.maxAttachmentBytes()) {
-                throw new MalformedInputException(ErrorCode.PAYLOAD_TOO_LARGE, "attachment " + (i + 1) + " has "
-                        + info.size() + " bytes; the hub's limit per attachment is " + limits.maxAttachmentBytes(), (Throwable) null);
-            }
-            total += info.size();
-            if (total > limits.maxMessageBytes()) {
-                throw new MalformedInputException(ErrorCode.PAYLOAD_TOO_LARGE, "the message's parts add up to more than"
-                        + " the hub's limit per message of " + limits.maxMessageBytes() + " bytes", (Throwable) null);
-            }
             if (byReference) {
                 Optional<Long> stored = store.spool().sizeOf(info.digest());
                 if (stored.isEmpty() || stored.get() != info.size()) {
@@ -434,7 +497,7 @@ public final class HubService {
                 }
             } else {
                 try (InputStream verified = verifier.attachment(envelope, i, delivery.attachments().get(i).open())) {
-                    store.spool().store(info.digest(), limits.maxAttachmentBytes(), verified);
+                    spool(info.digest(), verified);
                 } catch (IOException e) {
                     throw new StorageException("cannot read a carried attachment: " + e.getMessage(), e);
                 }

@@ -24,6 +24,7 @@ import org.goldensdk.core.CryptoSuite;
 import org.goldensdk.core.DigestValue;
 import org.goldensdk.core.PartyId;
 import org.goldensdk.core.StorageException;
+import org.goldensdk.core.ValidationException;
 import org.goldensdk.exchange.MessageId;
 import org.goldensdk.exchange.ReceiptState;
 import org.goldensdk.exchange.ServiceId;
@@ -64,8 +65,11 @@ public final class HubStore implements AutoCloseable {
     public record FeedEntry(long position, byte[] receipt) {
     }
 
-    /** A stored message as the pusher needs it. */
-    public record PushItem(MessageKey key, PartyId receiver, String envelopeDigest, byte[] envelope, List<byte[]> parts,
+    /**
+     * A stored message as the pusher needs it: the envelope and the payload; the attachments stay in
+     * the {@link #spool()}, fetched by the receiver by digest.
+     */
+    public record PushItem(MessageKey key, PartyId receiver, String envelopeDigest, byte[] envelope, byte[] payload,
             Instant expiresAt, PushState state, int attempts, Instant firstPushAt, List<ReceiptState> recorded) {
     }
 
@@ -217,7 +221,11 @@ public final class HubStore implements AutoCloseable {
                     bindKey(insert, key);
                     insert.setInt(3, i);
                     insert.setString(4, digest.toString());
-                    insert.setLong(5, spool.sizeOf(digest).orElseThrow());
+                    // Checked under the feed lock, which the clean-up of unlisted uploads takes too.
+                    insert.setLong(5, spool.sizeOf(digest).orElseThrow(() -> new ValidationException("attachments",
+                            "delivery.attachments", "attachment " + (message.attachments().indexOf(digest) + 1) + " ("
+                            + digest + ") is not in the hub's spool any more; upload it again with PUT /attachments/"
+                            + digest + " and submit again")));
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -280,7 +288,7 @@ public final class HubStore implements AutoCloseable {
                     }
                     OffsetDateTime first = rs.getObject(7, OffsetDateTime.class);
                     return Optional.of(new PushItem(key, PartyId.parse(rs.getString(1)), rs.getString(2), rs.getBytes(3),
-                            parts(c, key), rs.getObject(4, OffsetDateTime.class).toInstant(), PushState.valueOf(rs.getString(5)),
+                            payload(c, key), rs.getObject(4, OffsetDateTime.class).toInstant(), PushState.valueOf(rs.getString(5)),
                             rs.getInt(6), first == null ? null : first.toInstant(), recordedStates(c, key)));
                 }
             }
@@ -358,6 +366,66 @@ public final class HubStore implements AutoCloseable {
                 rs -> new FeedEntry(rs.getLong(1), rs.getBytes(2)), creditCode, messageId.toString());
     }
 
+    /**
+     * Notes that the attachment {@code digest} was stored or uploaded again at {@code at}: the
+     * clean-up of {@link #deleteUnlistedUploads} counts its retention from the latest upload.
+     */
+    public void recordUpload(DigestValue digest, Instant at) {
+        inTransaction(c -> {
+            try (PreparedStatement merge = c.prepareStatement(
+                    "MERGE INTO hub_attachment_upload (digest, uploaded_at) KEY (digest) VALUES (?, ?)")) {
+                merge.setString(1, digest.toString());
+                merge.setObject(2, utc(at));
+                merge.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Whether a stored message addressed to one of {@code parties} lists the attachment {@code digest}. */
+    public boolean listsAttachmentFor(DigestValue digest, List<PartyId> parties) {
+        return parties.stream().anyMatch(party -> !query("SELECT 1 FROM hub_message_attachment a JOIN hub_message m"
+                + " ON a.sender_party = m.sender_party AND a.message_id = m.message_id"
+                + " WHERE a.digest = ? AND m.receiver_party = ? FETCH FIRST 1 ROWS ONLY", rs -> true,
+                digest.toString(), party.toString()).isEmpty());
+    }
+
+    /**
+     * Deletes the spooled attachments last uploaded before {@code uploadedBefore} that no stored
+     * message lists (their senders never submitted the envelope, or submitted another); under the
+     * feed lock, so a submission listing one either is stored first (and keeps the file) or finds it
+     * gone (and is refused with a typed error).
+     *
+     * @return how many files were deleted
+     */
+    public int deleteUnlistedUploads(Instant uploadedBefore) {
+        return underFeedLock(() -> inTransaction(c -> {
+            List<String> unlisted = new ArrayList<>();
+            try (PreparedStatement find = c.prepareStatement("SELECT digest FROM hub_attachment_upload u WHERE uploaded_at < ?"
+                    + " AND NOT EXISTS (SELECT 1 FROM hub_message_attachment a WHERE a.digest = u.digest)")) {
+                find.setObject(1, utc(uploadedBefore));
+                try (ResultSet rs = find.executeQuery()) {
+                    while (rs.next()) {
+                        unlisted.add(rs.getString(1));
+                    }
+                }
+            }
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM hub_attachment_upload WHERE digest = ?")) {
+                for (String digest : unlisted) {
+                    spool.delete(DigestValue.parse(digest));
+                    delete.setString(1, digest);
+                    delete.executeUpdate();
+                }
+            }
+            return unlisted.size();
+        }));
+    }
+
+    /** Whether {@link #close()} was called. */
+    public boolean isClosed() {
+        return dataSource.isClosed();
+    }
+
     /** Closes the connections; an in-memory database is dropped. */
     @Override
     public void close() {
@@ -407,28 +475,17 @@ public final class HubStore implements AutoCloseable {
         return states;
     }
 
-    /** The payload and then each attachment, read from the spool: what an inline push carries. */
-    private List<byte[]> parts(Connection c, MessageKey key) throws SQLException {
-        List<byte[]> parts = new ArrayList<>();
+    private static byte[] payload(Connection c, MessageKey key) throws SQLException {
         try (PreparedStatement find = c.prepareStatement(
-                "SELECT content FROM hub_message_part WHERE sender_party = ? AND message_id = ? ORDER BY part_index")) {
+                "SELECT content FROM hub_message_part WHERE sender_party = ? AND message_id = ? AND part_index = 0")) {
             bindKey(find, key);
             try (ResultSet rs = find.executeQuery()) {
-                while (rs.next()) {
-                    parts.add(rs.getBytes(1));
+                if (!rs.next()) {
+                    throw new SQLException("message " + key + " has no payload row");
                 }
+                return rs.getBytes(1);
             }
         }
-        try (PreparedStatement find = c.prepareStatement("SELECT digest FROM hub_message_attachment"
-                + " WHERE sender_party = ? AND message_id = ? ORDER BY attachment_index")) {
-            bindKey(find, key);
-            try (ResultSet rs = find.executeQuery()) {
-                while (rs.next()) {
-                    parts.add(spool.read(DigestValue.parse(rs.getString(1))));
-                }
-            }
-        }
-        return parts;
     }
 
     private static void updatePush(Connection c, MessageKey key, PushState state, String reason) throws SQLException {

@@ -14,7 +14,9 @@ import org.goldensdk.sandbox.internal.HubStore.MessageKey;
 /**
  * The requests the hub is waiting to see answered, in memory: a request lives only as long as its
  * caller waits (a hub restart ends the wait, and the caller times out). Requests for a provider
- * without a push endpoint queue here until it pulls; each is handed out once. Thread-safe.
+ * without a push endpoint queue here until it pulls; each is handed out once, and offered again
+ * ({@link #offerAgain}) while its caller still waits if the provider that fetched it does not
+ * answer. Thread-safe.
  */
 public final class PendingRequests {
 
@@ -53,6 +55,24 @@ public final class PendingRequests {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Queues a request handed out before at the head of its provider's queue again, unless it was
+     * answered, its caller stopped waiting, or it is queued already.
+     *
+     * @return whether it was queued
+     */
+    synchronized boolean offerAgain(Pending pending) {
+        if (pending.answer().isDone() || waiting.get(pending.key()) != pending) {
+            return false;
+        }
+        Deque<Pending> queue = toPull.computeIfAbsent(pending.provider(), party -> new ArrayDeque<>());
+        if (queue.contains(pending)) {
+            return false;
+        }
+        queue.addFirst(pending);
+        return true;
     }
 
     /** The request {@code key} if its caller still waits. */

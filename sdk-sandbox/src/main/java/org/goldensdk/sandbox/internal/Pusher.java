@@ -248,7 +248,7 @@ public final class Pusher implements AutoCloseable {
         Instant firstAttempt = item.firstPushAt() == null ? now : item.firstPushAt();
         try {
             Envelope envelope = EnvelopeCodec.json().decode(item.envelope());
-            List<Receipt> receipts = deliver(endpoint.get(), envelope, item.parts());
+            List<Receipt> receipts = deliver(endpoint.get(), deliveryOf(item));
             receiverReceipts.record(item, receipts, scheduler.clock().instant());
             LOG.debug("message {} pushed to {}", key, item.receiver());
         } catch (GoldenException e) {
@@ -256,20 +256,16 @@ public final class Pusher implements AutoCloseable {
         }
     }
 
-    /** The Delivery JSON of a stored message, as pushed to its receiver or fetched by it. */
+    /**
+     * The Delivery JSON of a stored message, as pushed to its receiver or fetched by it: the envelope
+     * and the payload; no attachments, which the receiver streams with {@code GET /attachments/{digest}}.
+     */
     static byte[] deliveryOf(PushItem item) {
-        return deliveryOf(EnvelopeCodec.json().decode(item.envelope()), item.parts());
+        return EnvelopeCodec.json().encode(new Delivery(EnvelopeCodec.json().decode(item.envelope()),
+                org.goldensdk.exchange.Content.of(item.payload()), List.of()));
     }
 
-    private static byte[] deliveryOf(Envelope envelope, List<byte[]> parts) {
-        List<org.goldensdk.exchange.Content> attachments = new ArrayList<>();
-        parts.subList(1, parts.size()).forEach(part -> attachments.add(org.goldensdk.exchange.Content.of(part)));
-        return EnvelopeCodec.json().encode(new Delivery(envelope, org.goldensdk.exchange.Content.of(parts.get(0)),
-                attachments));
-    }
-
-    private List<Receipt> deliver(URI endpoint, Envelope envelope, List<byte[]> parts) {
-        byte[] body = deliveryOf(envelope, parts);
+    private List<Receipt> deliver(URI endpoint, byte[] body) {
         HttpRequest request = HttpRequest.builder("POST", DELIVERIES).body(HttpBody.of(body, "application/json")).build();
         // The document's paths are relative to the server URL: the endpoint's base path is not part of them.
         ContractCheck.Exchange sent = new ContractCheck.Exchange("POST", "/" + DELIVERIES, Map.of(),

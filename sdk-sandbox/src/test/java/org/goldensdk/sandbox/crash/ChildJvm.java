@@ -13,17 +13,17 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A forked JVM running one of the crash test's mains on the test's classpath. Each line it writes
- * on stdout goes to the run's queue the moment it arrives, tagged with this child; end of output is
- * a line whose text is null. Its stderr goes to a file, shown when something goes wrong. The child
+ * A forked JVM running a test's main (the crash tests', the large-attachment test's) on the test's
+ * classpath. Each line it writes on stdout goes to the run's queue the moment it arrives, tagged
+ * with this child; end of output is a line whose text is null. Its stderr goes to a file, shown when something goes wrong. The child
  * exits by itself when its stdin closes (the test is gone) or after its hang guard.
  */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
     /** Exit value of a process ended by SIGKILL (128 + 9) as Java reports it on Linux. */
     static final int SIGKILLED = 137;
 
     /** One line of a child's stdout; {@code text} null at the end of its output. */
-    record Line(ChildJvm from, String text) {
+    public record Line(ChildJvm from, String text) {
     }
 
     private final String name;
@@ -36,7 +36,7 @@ final class ChildJvm implements AutoCloseable {
         this.stderr = stderr;
     }
 
-    static ChildJvm start(String name, Class<?> main, List<String> args, Duration hangGuard, Path logDirectory,
+    public static ChildJvm start(String name, Class<?> main, List<String> args, Duration hangGuard, Path logDirectory,
             BlockingQueue<Line> lines) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -55,7 +55,7 @@ final class ChildJvm implements AutoCloseable {
         return child;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
@@ -79,7 +79,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** The end of the child's stderr, for a failure message. */
-    String stderrTail() {
+    public String stderrTail() {
         try {
             List<String> lines = Files.readAllLines(stderr, StandardCharsets.UTF_8);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));

@@ -20,7 +20,7 @@ import org.goldensdk.testkit.TestDepartment;
  * test wrote for them, their stores, their log on stdout, and the guards that end a child whose test
  * is gone (stdin closed) or that outlives its hang guard.
  */
-final class CrashChild {
+public final class CrashChild {
     /** A store argument naming a directory: the SDK's default embedded H2 store there. */
     static final String DIRECTORY_STORE = "dir:";
     /** The user of every H2 database of the crash test (the SDK's embedded stores use this one). */
@@ -38,7 +38,7 @@ final class CrashChild {
     }
 
     /** Parses {@code --name value} pairs and starts the guards: exit when stdin closes or after {@code --max-seconds}. */
-    static CrashChild start(String[] args) {
+    public static CrashChild start(String[] args) {
         CrashChild child = new CrashChild(args);
         Duration lifetime = Duration.ofSeconds(Long.parseLong(child.option("max-seconds")));
         daemon("crash-child-stdin", () -> {
@@ -63,7 +63,7 @@ final class CrashChild {
         return child;
     }
 
-    String option(String name) {
+    public String option(String name) {
         String value = options.get(name);
         if (value == null) {
             throw new IllegalArgumentException("missing --" + name);
@@ -97,7 +97,7 @@ final class CrashChild {
         return directory.resolve(department.name().toLowerCase(Locale.ROOT) + "-" + alias + ".chain.pem");
     }
 
-    TrustAnchors trustAnchors() {
+    public TrustAnchors trustAnchors() {
         return TrustAnchors.fromPem(Path.of(option("credentials")).resolve("trust-anchors.pem"));
     }
 
@@ -121,7 +121,7 @@ final class CrashChild {
     }
 
     /** One line of the child's log; the test reads it the moment it is written. */
-    static void log(String line) {
+    public static void log(String line) {
         System.out.println(line);
         System.out.flush();
     }

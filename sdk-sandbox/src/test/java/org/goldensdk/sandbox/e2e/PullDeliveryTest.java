@@ -8,8 +8,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.goldensdk.exchange.AttachmentLimits;
+import org.goldensdk.exchange.Content;
 import org.goldensdk.exchange.ExchangeClient;
 import org.goldensdk.exchange.ExchangeEndpoint;
+import org.goldensdk.exchange.Message;
 import org.goldensdk.exchange.MessageId;
 import org.goldensdk.exchange.Outcome;
 import org.goldensdk.exchange.Receipt;
@@ -67,6 +70,41 @@ class PullDeliveryTest extends EndToEndFixture {
                 ReceiptState.PROCESSED);
         assertThat(pulled.get(1)).extracting(Seen::state).containsExactly(ReceiptState.ACCEPTED, ReceiptState.DELIVERED,
                 ReceiptState.REJECTED);
+    }
+
+    @Test
+    void aPulledMessageItsReceiverRefusesForGoodIsAcknowledgedRejectedWithTheReasonAndNotHandled() {
+        try (Sandbox sandbox = Sandbox.builder().defaultRights().checkContract().start()) {
+            List<MessageId> handled = new CopyOnWriteArrayList<>();
+            addCloseable(ExchangeEndpoint.builder()
+                    .party(TestDepartment.CUSTOMS.partyId())
+                    .credentials(TestDepartment.CUSTOMS.credentials())
+                    .trustAnchors(sandbox.trustAnchors())
+                    .hubParty(sandbox.hubParty())
+                    .storeDirectory(stores.resolve("refusing-customs"))
+                    .pullFrom(sandbox.hubUri())
+                    .attachmentLimits(new AttachmentLimits(16, 1L << 20))   // the hub takes more than this receiver
+                    .handle(COMPANY_STATUS, (message, context) -> {
+                        handled.add(message.messageId());
+                        return Outcome.processed();
+                    })
+                    .build()
+                    .start());
+            List<Receipt> receipts = new CopyOnWriteArrayList<>();
+            ExchangeClient tax = tax(sandbox, stores.resolve("refused-tax"), receipts);
+
+            MessageId id = tax.send(Message.to(TestDepartment.CUSTOMS.partyId()).service(COMPANY_STATUS)
+                    .json(java.util.Map.of("creditCode", "91420100MA4K00002Y"))
+                    .attach("ledger.csv", "text/csv", Content.of(new byte[64])).build());
+
+            await().atMost(HANG_GUARD).until(() -> statesOf(receipts, id).contains(ReceiptState.REJECTED));
+            assertThat(receipts).filteredOn(receipt -> receipt.state() == ReceiptState.REJECTED).first()
+                    .satisfies(rejected -> assertThat(rejected.reasonCode()).contains("E_PAYLOAD_TOO_LARGE"));
+            assertThat(statesOf(receipts, id)).containsExactly(ReceiptState.ACCEPTED, ReceiptState.DELIVERED,
+                    ReceiptState.REJECTED);
+            assertThat(handled).as("handler calls").isEmpty();
+            assertThat(sandbox.contractViolations()).isEmpty();
+        }
     }
 
     private List<List<Seen>> scenario(Sandbox sandbox, String name) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +15,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.goldensdk.core.AccessDeniedException;
+import org.goldensdk.core.HttpRequest;
+import org.goldensdk.core.HttpResponse;
+import org.goldensdk.core.HttpTransport;
+import org.goldensdk.core.TlsConfig;
 import org.goldensdk.core.VirtualScheduler;
 import org.goldensdk.exchange.ExchangeClient;
 import org.goldensdk.exchange.ExchangeEndpoint;
@@ -21,6 +27,7 @@ import org.goldensdk.exchange.Response;
 import org.goldensdk.exchange.ServiceId;
 import org.goldensdk.sandbox.AccessRight;
 import org.goldensdk.sandbox.Sandbox;
+import org.goldensdk.sandbox.internal.HubService;
 import org.goldensdk.testkit.TestDepartment;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,6 +100,29 @@ class RequestResponseTest extends EndToEndFixture {
     void aPullingProviderThatDoesNotAnswerInTimeGivesATypedTimeoutAndItsLateAnswerIsDiscarded() throws Exception {
         addCloseable(taxEndpoint().pullFrom(sandbox.hubUri()).build().start());
         timesOutThenAnswersLate();
+    }
+
+    @Test
+    void aRequestFetchedByAPullerThatDiesIsOfferedAgainAndAnsweredBeforeTheDeadline() throws Exception {
+        ExchangeClient customs = customs();
+        CompletableFuture<Response<CompanyStatus>> call = CompletableFuture.supplyAsync(() -> customs.request(
+                TestDepartment.TAX.partyId(), STATUS, new StatusQuery("91420100MA4K00002Y"), CompanyStatus.class,
+                Duration.ofSeconds(60)));
+        // A provider's puller fetches the request and dies before answering.
+        try (HttpTransport dying = HttpTransport.builder().baseUri(sandbox.hubUri().resolve("exchange/v1/"))
+                .tls(TlsConfig.of(TestDepartment.TAX.credentials(), sandbox.trustAnchors())).build()) {
+            String inbox = "inbox?party=" + URLEncoder.encode(TestDepartment.TAX.partyId().toString(), StandardCharsets.UTF_8);
+            await().atMost(HANG_GUARD).until(() -> {
+                try (HttpResponse pulled = dying.execute(HttpRequest.get(inbox))) {
+                    return pulled.status() == 200;
+                }
+            });
+        }
+        time.advance(HubService.REQUEST_OFFERED_AGAIN_AFTER);
+
+        addCloseable(taxEndpoint().pullFrom(sandbox.hubUri()).build().start());
+        assertAnswered(call.get(HANG_GUARD.toSeconds(), TimeUnit.SECONDS));
+        assertThat(asked).as("asked of the live provider").containsExactly("91420100MA4K00002Y");
     }
 
     @Test

@@ -44,6 +44,7 @@ class SensitiveThroughHubTest extends EndToEndFixture {
             ExchangeEndpoint customs = ExchangeEndpoint.builder()
                     .party(TestDepartment.CUSTOMS.partyId()).credentials(TestDepartment.CUSTOMS.credentials())
                     .trustAnchors(sandbox.trustAnchors()).hubParty(sandbox.hubParty())
+                    .hub(sandbox.hubUri()) // pushed messages' attachments are fetched from the hub
                     .storeDirectory(stores.resolve("customs"))
                     .handle(COMPANY_STATUS, (message, context) -> {
                         readByCustoms.add(new String(message.bytes(), StandardCharsets.UTF_8));
@@ -69,6 +70,10 @@ class SensitiveThroughHubTest extends EndToEndFixture {
         }
         assertThat(readByCustoms).anySatisfy(text -> assertThat(text).contains(PAYLOAD_MARKER))
                 .anySatisfy(text -> assertThat(text).contains(ATTACHMENT_MARKER));
+        assertThat(filesUnder(stores.resolve("tax").resolve("attachments")))
+                .as("the sender's outbox files, once the hub accepted the message").isEmpty();
+        assertThat(filesUnder(stores.resolve("customs").resolve("attachments")))
+                .as("the receiver's files, once the handler returned").isEmpty();
 
         List<byte[]> stored = hubStorage(id);
         assertThat(stored).as("the message's envelope, payload and attachment file are stored").hasSizeGreaterThanOrEqualTo(3);
@@ -76,6 +81,15 @@ class SensitiveThroughHubTest extends EndToEndFixture {
             String text = new String(bytes, StandardCharsets.ISO_8859_1);
             assertThat(text).doesNotContain(PAYLOAD_MARKER).doesNotContain(ATTACHMENT_MARKER)
                     .doesNotContain("91420100MA4K00002Y");
+        }
+    }
+
+    private static List<java.nio.file.Path> filesUnder(java.nio.file.Path directory) throws Exception {
+        if (!java.nio.file.Files.exists(directory)) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(directory)) {
+            return files.filter(java.nio.file.Files::isRegularFile).toList();
         }
     }
 

@@ -21,6 +21,7 @@ import org.goldensdk.core.HttpResponse;
 import org.goldensdk.core.HttpTransport;
 import org.goldensdk.core.RetryPolicy;
 import org.goldensdk.core.SignatureException;
+import org.goldensdk.exchange.AttachmentInfo;
 import org.goldensdk.exchange.Content;
 import org.goldensdk.exchange.Delivery;
 import org.goldensdk.exchange.Envelope;
@@ -28,6 +29,7 @@ import org.goldensdk.exchange.EnvelopeCodec;
 import org.goldensdk.exchange.MessageId;
 import org.goldensdk.exchange.Receipt;
 import org.goldensdk.exchange.ReceiptState;
+import org.goldensdk.exchange.internal.store.OutboxAttachments;
 import org.goldensdk.exchange.internal.store.OutboxStore;
 import org.goldensdk.exchange.internal.store.OutboxStore.RowState;
 import org.goldensdk.exchange.internal.store.OutboxStore.StoredMessage;
@@ -36,9 +38,13 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Delivers queued outbox rows to the hub: claims the due ones, POSTs each as a Delivery to
- * {@code exchange/v1/messages} (retry-safe: the hub deduplicates by message id, sent as the
- * {@code Idempotency-Key}), verifies and stores the hub's ACCEPTED receipt. A refusal the hub
+ * Delivers queued outbox rows to the hub: claims the due ones, streams each attachment from its
+ * outbox file to {@code exchange/v1/attachments/{digest}} (retry-safe: the hub stores a digest
+ * once), then POSTs the Delivery — envelope and payload, the attachments only referenced by the
+ * signed manifest — to {@code exchange/v1/messages} (retry-safe: the hub deduplicates by message
+ * id, sent as the {@code Idempotency-Key}), verifies and stores the hub's ACCEPTED receipt and
+ * deletes the message's attachment files. Over SOAP, which has no upload operation, the
+ * attachments travel inside the submission instead. A refusal the hub
  * reports as final (an error answer that is not retryable: 400, 401, 403, 409, 413…) makes the row
  * a FAILED dead letter; an expired message becomes EXPIRED; anything else (transport failures, 5xx,
  * 429, a receipt that does not verify) is retried later with the {@link RetryPolicy}'s backoff,
@@ -53,13 +59,16 @@ import org.slf4j.MDC;
 public final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private static final String MESSAGES = "exchange/v1/messages";
+    private static final String ATTACHMENTS = "exchange/v1/attachments/";
     private static final int BATCH = 20;
     private static final Duration CONTENDED_PAUSE = Duration.ofMillis(100);
     /** Retry numbers beyond this all get the policy's maximum backoff; keeps the exponent finite. */
     private static final int BACKOFF_STEPS = 30;
 
     private final OutboxStore store;
+    private final OutboxAttachments attachments;
     private final HttpTransport transport;
+    private final HttpTransport uploads;
     private final ReceiptRecorder recorder;
     private final ReceiptNotifier notifier;
     private final Clock clock;
@@ -84,10 +93,16 @@ public final class Dispatcher {
             boolean orderedConversations, int concurrency) {
     }
 
-    /** A dispatcher of {@code store}'s messages, a node of its own (a random node id). */
-    public Dispatcher(OutboxStore store, HttpTransport transport, ReceiptRecorder recorder, ReceiptNotifier notifier,
-            Clock clock, Options options) {
+    /**
+     * A dispatcher of {@code store}'s messages and their {@code attachments}, a node of its own (a
+     * random node id), uploading attachments through {@code uploads} (a transport allowing a long
+     * call), or carrying them inside the submission when {@code uploads} is null (SOAP).
+     */
+    public Dispatcher(OutboxStore store, OutboxAttachments attachments, HttpTransport transport, HttpTransport uploads,
+            ReceiptRecorder recorder, ReceiptNotifier notifier, Clock clock, Options options) {
         this.store = store;
+        this.attachments = attachments;
+        this.uploads = uploads;
         this.transport = transport;
         this.recorder = recorder;
         this.notifier = notifier;
@@ -201,11 +216,12 @@ public final class Dispatcher {
             store.endUndelivered(id, RowState.EXPIRED, false, ErrorCode.VALIDATION.wireCode(),
                     "expired at " + sent.expiresAt() + " before the hub accepted it (" + sent.attempts() + " attempts"
                             + last + ")", now);
+            attachments.delete(id);
             return;
         }
         try {
             byte[] envelopeJson = store.envelopeJson(id);
-            Receipt accepted = post(id, EnvelopeCodec.json().decode(envelopeJson), store.parts(id));
+            Receipt accepted = post(id, EnvelopeCodec.json().decode(envelopeJson), store.payload(id));
             recorder.verify(accepted, sent);
             if (accepted.state() != ReceiptState.ACCEPTED) {
                 throw new SignatureException("the hub answered the submission with a " + accepted.state()
@@ -213,13 +229,23 @@ public final class Dispatcher {
             }
             store.inTransaction(connection -> recorder.record(connection, accepted));
             LOG.info("The hub accepted the message (attempt {})", sent.attempts() + 1);
+            attachments.delete(id);
         } catch (GoldenException e) {
             handleFailure(sent, e);
         }
     }
 
-    private Receipt post(MessageId id, Envelope envelope, List<Content> parts) {
-        byte[] body = EnvelopeCodec.json().encode(new Delivery(envelope, parts.get(0), parts.subList(1, parts.size())));
+    private Receipt post(MessageId id, Envelope envelope, Content payload) {
+        List<Content> carried = new ArrayList<>();
+        for (AttachmentInfo info : envelope.header().attachments()) {
+            Content file = attachments.attachment(id, info.digest());
+            if (uploads != null) {
+                upload(info, file);
+            } else {
+                carried.add(file);
+            }
+        }
+        byte[] body = EnvelopeCodec.json().encode(new Delivery(envelope, payload, carried));
         HttpRequest request = HttpRequest.builder("POST", MESSAGES)
                 .header(HttpRequest.IDEMPOTENCY_KEY_HEADER, id.toString())
                 .body(HttpBody.of(body, "application/json"))
@@ -227,6 +253,14 @@ public final class Dispatcher {
         try (HttpResponse response = transport.execute(request)) {
             return EnvelopeCodec.json().decodeReceipt(response.bodyBytes());
         }
+    }
+
+    /** Streams one attachment file to the hub; the hub keeps a digest once, so a repeat is harmless. */
+    private void upload(AttachmentInfo info, Content file) {
+        HttpRequest request = HttpRequest.builder("PUT", ATTACHMENTS + info.digest()).idempotent(true)
+                .body(HttpBody.stream(file::open, "application/octet-stream", file.size()))
+                .build();
+        uploads.execute(request).close();
     }
 
     private void handleFailure(StoredMessage sent, GoldenException e) {

@@ -10,16 +10,16 @@ import java.security.cert.X509Certificate;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.goldensdk.core.AccessDeniedException;
 import org.goldensdk.core.CertificatePurpose;
 import org.goldensdk.core.Certificates;
 import org.goldensdk.core.ConflictException;
 import org.goldensdk.core.CryptoException;
-import org.goldensdk.core.EncryptionHeader;
 import org.goldensdk.core.ErrorCode;
 import org.goldensdk.core.GoldenException;
 import org.goldensdk.core.NotFoundException;
@@ -27,7 +27,6 @@ import org.goldensdk.core.PartyId;
 import org.goldensdk.core.Signer;
 import org.goldensdk.core.TrustAnchors;
 import org.goldensdk.core.ValidationException;
-import org.goldensdk.exchange.AttachmentInfo;
 import org.goldensdk.exchange.Content;
 import org.goldensdk.exchange.Delivery;
 import org.goldensdk.exchange.Envelope;
@@ -56,6 +55,10 @@ public final class DeliveryProcessor {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryProcessor.class);
     private static final EnvelopeCodec JSON = EnvelopeCodec.json();
+    /** The errors that refuse a message for good: receiving it again cannot go otherwise. */
+    private static final Set<ErrorCode> REFUSALS = EnumSet.of(ErrorCode.SIGNATURE, ErrorCode.VALIDATION,
+            ErrorCode.MALFORMED_INPUT, ErrorCode.PAYLOAD_TOO_LARGE, ErrorCode.ACCESS_DENIED, ErrorCode.CONFLICT);
+    private static final int MAX_REASON = 500;
 
     private final PartyId party;
     private final PartyId hub;
@@ -67,10 +70,16 @@ public final class DeliveryProcessor {
     private final long maxDeliveryBytes;
     private final Inbox inbox;
     private final Dispatcher dispatcher;
+    private final ReceivedAttachments.Source hubAttachments;
+    private final ReceivedAttachments.Limits attachmentLimits;
 
-    /** What the processor needs; every value is required. */
+    /**
+     * What the processor needs; every value is required but {@code hubAttachments}, which is null
+     * when the endpoint has no hub link (it then takes only deliveries that carry their attachments).
+     */
     public record Settings(PartyId party, PartyId hub, TrustAnchors trustAnchors, Clock clock, Signer signer,
-            EnvelopeDecryptor decryptor, long maxDeliveryBytes, Inbox inbox, Dispatcher dispatcher) {
+            EnvelopeDecryptor decryptor, long maxDeliveryBytes, Inbox inbox, Dispatcher dispatcher,
+            ReceivedAttachments.Source hubAttachments, ReceivedAttachments.Limits attachmentLimits) {
     }
 
     /** A processor with these settings. */
@@ -85,6 +94,8 @@ public final class DeliveryProcessor {
         this.maxDeliveryBytes = settings.maxDeliveryBytes();
         this.inbox = Objects.requireNonNull(settings.inbox(), "inbox");
         this.dispatcher = Objects.requireNonNull(settings.dispatcher(), "dispatcher");
+        this.hubAttachments = settings.hubAttachments();
+        this.attachmentLimits = Objects.requireNonNull(settings.attachmentLimits(), "attachmentLimits");
     }
 
     /** The request body limit in bytes. */
@@ -132,6 +143,24 @@ public final class DeliveryProcessor {
     }
 
     /**
+     * The signed receipts refusing a pulled delivery that {@link #receive} refused for good with
+     * {@code refusal} — it does not verify, is not for this party, is too large, or reuses a message
+     * id: DELIVERED (it arrived) and REJECTED with the error's code as reason code, so the hub stops
+     * offering it and the sender learns why. Nothing is recorded in the inbox and no handler runs.
+     * Empty for a failure another attempt may get past (the hub's or this endpoint's trouble, a
+     * failing handler), which leaves the message to come back.
+     */
+    public Optional<List<String>> refusal(Delivery delivery, GoldenException refusal) {
+        if (refusal.remote().isPresent() || !REFUSALS.contains(refusal.code())) {
+            return Optional.empty();
+        }
+        String reason = refusal.getMessage() == null ? refusal.code().wireCode() : refusal.getMessage();
+        return Optional.of(List.of(encode(issue(delivery.envelope(), ReceiptState.DELIVERED, null, null)),
+                encode(issue(delivery.envelope(), ReceiptState.REJECTED, refusal.code().wireCode(),
+                        reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON)))));
+    }
+
+    /**
      * Answers one request the hub pushed ({@code POST /request-deliveries}) from {@code caller}, which
      * must be the hub; returns the signed response as Delivery JSON.
      */
@@ -158,9 +187,8 @@ public final class DeliveryProcessor {
             throw new NotFoundException(party + " answers no requests for service " + header.service());
         }
         byte[] payload = verified(verifier.payload(envelope, request.payload().open()));
-        PlainMessage message = decrypt(envelope, header, payload, verifiedAttachments(request, header));
-        try {
-            return dispatcher.respond(message);
+        try (ReceivedAttachments attachments = attachments(request, header, payload.length)) {
+            return dispatcher.respond(decrypt(envelope, header, payload, attachments));
         } catch (GoldenException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -193,16 +221,24 @@ public final class DeliveryProcessor {
 
     private Inbox.Recorded receive(Delivery delivery, EnvelopeHeader header) {
         Envelope envelope = delivery.envelope();
+        Optional<Inbox.Recorded> before = inbox.find(header.sender(), header.messageId());
+        if (before.isPresent()) {
+            // Handled before: answer its receipts without reading (or fetching) its parts again.
+            return sameEnvelope(before.get(), envelope, header);
+        }
         byte[] payload = verified(verifier.payload(envelope, delivery.payload().open()));
-        List<byte[]> attachments = verifiedAttachments(delivery, header);
         Inbox.Entry entry = new Inbox.Entry(header.sender(), header.messageId(), envelope.digest(), header.service(),
                 header.expiresAt());
-        Inbox.Recorded recorded = inbox.find(header.sender(), header.messageId())
-                .orElseGet(() -> inbox.recordOnce(entry, clock.instant(),
-                        () -> encode(issue(envelope, ReceiptState.DELIVERED, null, null)),
-                        (transaction, delivered) -> encodeOrNull(outcome(envelope, header, payload, attachments,
-                                delivered, transaction))));
-        if (!recorded.envelopeDigest().equals(entry.envelopeDigest())) {
+        try (ReceivedAttachments attachments = attachments(delivery, header, payload.length)) {
+            return sameEnvelope(inbox.recordOnce(entry, clock.instant(),
+                    () -> encode(issue(envelope, ReceiptState.DELIVERED, null, null)),
+                    (transaction, delivered) -> encodeOrNull(outcome(envelope, header, payload, attachments,
+                            delivered, transaction))), envelope, header);
+        }
+    }
+
+    private static Inbox.Recorded sameEnvelope(Inbox.Recorded recorded, Envelope envelope, EnvelopeHeader header) {
+        if (!recorded.envelopeDigest().equals(envelope.digest())) {
             throw new ConflictException("message " + header.messageId() + " from " + header.sender()
                     + " was received before with another envelope (digest " + recorded.envelopeDigest()
                     + "); a message id names one envelope only");
@@ -210,7 +246,12 @@ public final class DeliveryProcessor {
         return recorded;
     }
 
-    private Receipt outcome(Envelope envelope, EnvelopeHeader header, byte[] payload, List<byte[]> attachments,
+    private ReceivedAttachments attachments(Delivery delivery, EnvelopeHeader header, long payloadSize) {
+        return ReceivedAttachments.receive(delivery, header, payloadSize, verifier, decryptor, hubAttachments,
+                attachmentLimits);
+    }
+
+    private Receipt outcome(Envelope envelope, EnvelopeHeader header, byte[] payload, ReceivedAttachments attachments,
             String deliveredJson, Connection transaction) {
         if (!dispatcher.handles(header.service())) {
             LOG.info("rejected message {}: no handler for service {}", header.messageId(), header.service());
@@ -245,34 +286,12 @@ public final class DeliveryProcessor {
         }
     }
 
-    private List<byte[]> verifiedAttachments(Delivery delivery, EnvelopeHeader header) {
-        if (delivery.attachments().size() != header.attachments().size()) {
-            throw new ValidationException("attachments", "delivery.attachments", "envelope " + header.messageId() + " lists "
-                    + header.attachments().size() + " attachments but the delivery carries " + delivery.attachments().size());
-        }
-        List<byte[]> attachments = new ArrayList<>();
-        for (int i = 0; i < header.attachments().size(); i++) {
-            attachments.add(verified(verifier.attachment(delivery.envelope(), i, delivery.attachments().get(i).open())));
-        }
-        return attachments;
-    }
-
-    private PlainMessage decrypt(Envelope envelope, EnvelopeHeader header, byte[] payload, List<byte[]> attachments) {
+    private PlainMessage decrypt(Envelope envelope, EnvelopeHeader header, byte[] payload, ReceivedAttachments attachments) {
         try {
             Content plainPayload = header.payloadEncryption().isPresent()
                     ? Content.of(decrypted(out -> decryptor.decryptPayload(envelope, new ByteArrayInputStream(payload), out)))
                     : Content.of(payload);
-            List<Content> plainAttachments = new ArrayList<>();
-            for (int i = 0; i < attachments.size(); i++) {
-                AttachmentInfo info = header.attachments().get(i);
-                int index = i;
-                Optional<EncryptionHeader> encryption = info.encryption();
-                plainAttachments.add(encryption.isPresent()
-                        ? Content.of(decrypted(out -> decryptor.decryptAttachment(envelope, index,
-                                new ByteArrayInputStream(attachments.get(index)), out)))
-                        : Content.of(attachments.get(i)));
-            }
-            return new PlainMessage(envelope, header, plainPayload, plainAttachments);
+            return new PlainMessage(envelope, header, plainPayload, attachments.contents());
         } catch (CryptoException e) {
             throw new ValidationException("payloadEncryption", "envelope.decrypt", "envelope " + header.messageId()
                     + " cannot be decrypted with " + party + "'s encryption key (" + e.getMessage()

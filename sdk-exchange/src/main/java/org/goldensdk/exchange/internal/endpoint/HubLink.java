@@ -1,5 +1,8 @@
 package org.goldensdk.exchange.internal.endpoint;
 
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.goldensdk.core.DepartmentCredentials;
+import org.goldensdk.core.DigestValue;
 import org.goldensdk.core.HttpBody;
 import org.goldensdk.core.HttpRequest;
 import org.goldensdk.core.HttpResponse;
@@ -23,17 +27,22 @@ import org.goldensdk.exchange.EnvelopeCodec;
  * The endpoint's calls to its hub (docs/exchange/openapi.yaml), over mutual TLS with the party's
  * INTL credentials: long-polls the party's inbox ({@code GET inbox}) and hands the hub the receipts
  * the endpoint issued ({@code POST inbox/receipts}: the acknowledgement of a pulled message, or the
- * outcome of a pending one). Thread-safe.
+ * outcome of a pending one), and streams the attachments of its messages ({@code GET attachments/{digest}}).
+ * Thread-safe.
  */
 public final class HubLink implements AutoCloseable {
     private static final String INBOX = "exchange/v1/inbox";
     private static final String RESPONSES = "exchange/v1/responses";
+    private static final String ATTACHMENTS = "exchange/v1/attachments/";
+    /** The longest one attachment download may take; the read timeout catches a stalled one much sooner. */
+    private static final Duration ATTACHMENT_CALL_TIMEOUT = Duration.ofHours(2);
     /** The header of a pulled delivery saying whether it is a {@code message} or a {@code request}. */
     public static final String KIND_HEADER = "Golden-Delivery-Kind";
     private static final EnvelopeCodec JSON = EnvelopeCodec.json();
 
     private final HttpTransport pulls;
     private final HttpTransport receipts;
+    private final HttpTransport attachments;
     private final String party;
     private final Duration wait;
     private final long maxDeliveryBytes;
@@ -51,6 +60,9 @@ public final class HubLink implements AutoCloseable {
                 .maxResponseBytes((int) Math.min(Integer.MAX_VALUE, maxDeliveryBytes)).build();
         this.receipts = HttpTransport.builder().baseUri(hub).tls(tls).scheduler(scheduler).retryPolicy(retryPolicy)
                 .build();
+        // Streamed: the response size limit is the attachment's signed size, enforced while verifying.
+        this.attachments = HttpTransport.builder().baseUri(hub).tls(tls).scheduler(scheduler).retryPolicy(retryPolicy)
+                .callTimeout(ATTACHMENT_CALL_TIMEOUT).maxResponseBytes(Integer.MAX_VALUE).build();
         this.party = URLEncoder.encode(party.toString(), StandardCharsets.UTF_8);
         this.wait = wait;
         this.maxDeliveryBytes = maxDeliveryBytes;
@@ -72,6 +84,27 @@ public final class HubLink implements AutoCloseable {
             boolean isRequest = response.header(KIND_HEADER).filter("request"::equals).isPresent();
             return Optional.of(new Pulled(JSON.decodeDelivery(response.body(), maxDeliveryBytes), isRequest));
         }
+    }
+
+    /**
+     * Streams the attachment {@code digest} of a message addressed to this party from the hub
+     * ({@code GET attachments/{digest}}); the caller verifies and closes the stream.
+     *
+     * @throws org.goldensdk.core.NotFoundException if no message to this party lists it
+     * @throws org.goldensdk.core.GoldenException the typed error of another refusal or a transport failure
+     */
+    public InputStream attachment(DigestValue digest) {
+        HttpResponse response = attachments.open(HttpRequest.get(ATTACHMENTS + digest));
+        return new FilterInputStream(response.body()) {
+            @Override
+            public void close() throws IOException {
+                try {
+                    super.close();
+                } finally {
+                    response.close();
+                }
+            }
+        };
     }
 
     /** What a pull fetched: a message to handle and acknowledge, or a request to answer. */
@@ -107,6 +140,7 @@ public final class HubLink implements AutoCloseable {
             pulls.close();
         } finally {
             receipts.close();
+            attachments.close();
         }
     }
 }

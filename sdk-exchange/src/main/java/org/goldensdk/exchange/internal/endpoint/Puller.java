@@ -1,6 +1,7 @@
 package org.goldensdk.exchange.internal.endpoint;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.goldensdk.core.GoldenException;
@@ -12,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Pull delivery: one thread long-polls the party's hub inbox, hands each message to the
  * {@link DeliveryProcessor} (verify, deduplicate, handle, commit) and only then acknowledges it with
- * the receipts the inbox recorded. A message not acknowledged — the handler threw, the process died,
+ * the receipts the inbox recorded. A message refused for good (it does not verify, is too large…)
+ * is acknowledged with a REJECTED receipt naming the error instead. A message not acknowledged — the handler threw, the process died,
  * the acknowledgement was lost — comes back after the hub's visibility timeout and is answered from
  * the inbox without calling the handler again. Failed calls are retried after the retry policy's
  * backoff, slept on the {@link Scheduler}.
@@ -51,9 +53,21 @@ public final class Puller implements AutoCloseable {
         }
         if (next.get().isRequest()) {
             hub.respond(processor.respond(next.get().delivery()));
-        } else {
-            hub.send(processor.receive(next.get().delivery()));
+            return;
         }
+        List<String> receipts;
+        try {
+            receipts = processor.receive(next.get().delivery());
+        } catch (GoldenException e) {
+            Optional<List<String>> refusal = processor.refusal(next.get().delivery(), e);
+            if (refusal.isEmpty()) {
+                throw e;
+            }
+            LOG.warn("refused a pulled message for good ({}: {}); acknowledging it REJECTED", e.code().wireCode(),
+                    e.getMessage());
+            receipts = refusal.get();
+        }
+        hub.send(receipts);
     }
 
     private void run() {

@@ -55,9 +55,12 @@ public final class OutboxStore {
         EXPIRED
     }
 
-    /** A message to queue: the sealed envelope's JSON and its parts as carried. */
+    /**
+     * A message to queue: the sealed envelope's JSON and its payload as carried (the attachments are
+     * files of the {@link OutboxAttachments}, listed by digest in the envelope).
+     */
     public record NewMessage(MessageId id, PartyId receiver, String service, MessageId conversationId,
-            String fingerprint, String envelopeDigest, byte[] envelopeJson, List<Content> parts, Instant expiresAt) {
+            String fingerprint, String envelopeDigest, byte[] envelopeJson, Content payload, Instant expiresAt) {
     }
 
     /** What the store knows about one message. */
@@ -162,7 +165,7 @@ public final class OutboxStore {
             insert.setString(5, message.fingerprint());
             insert.setString(6, message.envelopeDigest());
             insert.setBytes(7, message.envelopeJson());
-            insert.setInt(8, message.parts().size());
+            insert.setInt(8, 1);
             insert.setLong(9, now.toEpochMilli());
             insert.setLong(10, message.expiresAt().toEpochMilli());
             insert.setLong(11, now.toEpochMilli());
@@ -175,19 +178,14 @@ public final class OutboxStore {
             throw e;
         }
         try (PreparedStatement part = connection.prepareStatement("INSERT INTO golden_outbox_part (sender, message_id,"
-                + " part_index, content) VALUES (?, ?, ?, ?)")) {
-            for (int index = 0; index < message.parts().size(); index++) {
-                Content content = message.parts().get(index);
-                try (InputStream in = content.open()) {
-                    part.setString(1, sender);
-                    part.setString(2, message.id().toString());
-                    part.setInt(3, index);
-                    part.setBinaryStream(4, in, content.size());
-                    part.executeUpdate();
-                } catch (java.io.IOException e) {
-                    throw storage("cannot read part " + index + " of message " + message.id(), e);
-                }
-            }
+                + " part_index, content) VALUES (?, ?, 0, ?)");
+                InputStream in = message.payload().open()) {
+            part.setString(1, sender);
+            part.setString(2, message.id().toString());
+            part.setBinaryStream(3, in, message.payload().size());
+            part.executeUpdate();
+        } catch (java.io.IOException e) {
+            throw storage("cannot read the payload of message " + message.id(), e);
         }
         return true;
     }
@@ -292,20 +290,19 @@ public final class OutboxStore {
         });
     }
 
-    /** The parts of a stored message as carried, payload first. */
-    public List<Content> parts(MessageId id) {
+    /** The payload of a stored message as carried. */
+    public Content payload(MessageId id) {
         return inTransaction(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT content FROM golden_outbox_part"
-                    + " WHERE sender = ? AND message_id = ? ORDER BY part_index")) {
+                    + " WHERE sender = ? AND message_id = ? AND part_index = 0")) {
                 select.setString(1, sender);
                 select.setString(2, id.toString());
-                List<Content> parts = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        parts.add(Content.of(rows.getBytes(1)));
+                    if (!rows.next()) {
+                        throw new StorageException("the payload of message " + id + " vanished from the outbox", null);
                     }
+                    return Content.of(rows.getBytes(1));
                 }
-                return parts;
             }
         });
     }
@@ -391,9 +388,9 @@ public final class OutboxStore {
      * before {@code finishedBefore}, every receipt passed to the listener) whose expiry is at or
      * before {@code expiredBefore}, with their parts and receipts.
      *
-     * @return how many messages were deleted
+     * @return the ids of the deleted messages
      */
-    public int purgeFinished(Instant finishedBefore, Instant expiredBefore, int limit) {
+    public List<MessageId> purgeFinished(Instant finishedBefore, Instant expiredBefore, int limit) {
         return inTransaction(connection -> {
             List<String> ids = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("SELECT message_id FROM golden_outbox o"
@@ -421,7 +418,7 @@ public final class OutboxStore {
                     delete.executeBatch();
                 }
             }
-            return ids.size();
+            return ids.stream().map(MessageId::parse).toList();
         });
     }
 
