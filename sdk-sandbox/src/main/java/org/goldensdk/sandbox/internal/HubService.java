@@ -294,7 +294,7 @@ public final class HubService {
             return new Answered(null, 503, new GoldenException(ErrorCode.UNAVAILABLE, "the hub is stopping; ask again later"));
         } catch (ExecutionException e) {
             if (e.getCause() instanceof TimeoutException) {
-                return new Answered(null, 504, new GoldenException(ErrorCode.UNAVAILABLE, header.receiver()
+                return new Answered(null, 504, new GoldenException(ErrorCode.TIMEOUT, header.receiver()
                         + " did not answer request " + header.messageId() + " before " + deadline
                         + "; a later answer is discarded"));
             }
