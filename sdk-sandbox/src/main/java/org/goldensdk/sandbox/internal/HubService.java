@@ -280,7 +280,8 @@ public final class HubService {
         try {
             Optional<java.net.URI> endpoint = store.endpoint(header.receiver());
             if (endpoint.isPresent()) {
-                pusher.pushRequest(endpoint.get(), pending.delivery(), pending.answer(), MAX_REQUEST_WAIT);
+                pusher.pushRequest(endpoint.get(), store.pushTransport(header.receiver()), pending.delivery(), pending.answer(),
+                        MAX_REQUEST_WAIT);
             } else {
                 inboxes.requests().queueForPull(pending);
                 inboxes.waiters().wake(header.receiver());

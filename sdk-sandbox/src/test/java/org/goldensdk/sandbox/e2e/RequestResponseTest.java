@@ -35,14 +35,6 @@ import org.junit.jupiter.api.Test;
 class RequestResponseTest extends EndToEndFixture {
     private static final ServiceId STATUS = AccessRight.TAX_COMPANY_STATUS;
 
-    /** The typed answer. */
-    record CompanyStatus(String creditCode, String status) {
-    }
-
-    /** The typed question. */
-    record StatusQuery(String creditCode) {
-    }
-
     private VirtualScheduler time;
     private Sandbox sandbox;
     private final List<String> asked = new CopyOnWriteArrayList<>();
