@@ -42,6 +42,8 @@ public enum ErrorCode {
     TRANSPORT("E_TRANSPORT", 503, true),
     /** The remote side is temporarily unavailable. */
     UNAVAILABLE("E_UNAVAILABLE", 503, true),
+    /** A party the remote side asked on the caller's behalf (a provider behind the hub) did not answer in time. */
+    TIMEOUT("E_TIMEOUT", 504, true),
     /** An unexpected failure on the remote or local side. */
     INTERNAL("E_INTERNAL", 500, false);
 

@@ -27,6 +27,7 @@ class ProblemTest {
             Map.entry(ErrorCode.CRYPTO, RemoteException.class),
             Map.entry(ErrorCode.TRANSPORT, RemoteException.class),
             Map.entry(ErrorCode.UNAVAILABLE, RemoteException.class),
+            Map.entry(ErrorCode.TIMEOUT, RemoteException.class),
             Map.entry(ErrorCode.STORAGE, RemoteException.class),
             Map.entry(ErrorCode.INTERNAL, RemoteException.class));
 

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.goldensdk.core.ConfigurationException;
 import org.goldensdk.core.CryptoSuite;
@@ -88,6 +89,7 @@ public final class ExchangeEndpoint implements AutoCloseable {
     private final HikariDataSource ownedStore;
     private final String host;
     private final int port;
+    private final boolean soap;
     private final Inbox inbox;
     private final Scheduler scheduler;
     private final boolean ownsScheduler;
@@ -111,6 +113,7 @@ public final class ExchangeEndpoint implements AutoCloseable {
         this.ownedStore = ownedStore;
         this.host = b.host;
         this.port = b.port;
+        this.soap = b.soap;
         Map<ServiceId, MessageHandler> handlers = Map.copyOf(b.handlers);
         Map<ServiceId, RequestHandler> responders = Map.copyOf(b.responders);
         this.sealer = EnvelopeSealer.builder().party(b.party).credentials(b.credentials).clock(b.clock).build();
@@ -237,7 +240,8 @@ public final class ExchangeEndpoint implements AutoCloseable {
             throw new IllegalStateException("this endpoint is closed; build a new one");
         }
         if (http == null && port >= 0) {
-            http = EndpointHttp.listen(host, port, credentials, trustAnchors, processor);
+            http = EndpointHttp.listen(host, port, credentials, trustAnchors, processor,
+                    soap ? Optional.of(scheduler) : Optional.empty());
         }
         if (!started && puller != null) {
             puller.start();
@@ -258,6 +262,19 @@ public final class ExchangeEndpoint implements AutoCloseable {
             throw new IllegalStateException("the endpoint is not listening; configure listen(port) and call start()");
         }
         return http.uri();
+    }
+
+    /**
+     * The address of the SOAP receiver service on the standalone port as bound, e.g.
+     * {@code https://127.0.0.1:8443/exchange/soap/v1}: register it with the hub as a SOAP endpoint.
+     *
+     * @throws IllegalStateException if the endpoint is not listening or does not serve SOAP ({@link Builder#soap})
+     */
+    public synchronized URI soapUri() {
+        if (http == null || http.soapUri().isEmpty()) {
+            throw new IllegalStateException("the endpoint serves no SOAP; configure listen(port) and soap(true), and call start()");
+        }
+        return http.soapUri().get();
     }
 
     /**
@@ -320,6 +337,7 @@ public final class ExchangeEndpoint implements AutoCloseable {
         private long maxDeliveryBytes = DEFAULT_MAX_DELIVERY_BYTES;
         private String host;
         private int port = -1;
+        private boolean soap;
         private URI hub;
         private boolean pull;
         private Duration pullWait = DEFAULT_PULL_WAIT;
@@ -533,6 +551,18 @@ public final class ExchangeEndpoint implements AutoCloseable {
         }
 
         /**
+         * Also serve the SOAP receiver service ({@code ExchangeReceiverService} of
+         * docs/exchange/exchange-service.wsdl: {@code Deliver}, {@code DeliverRequest}) beside REST on
+         * the {@link #listen} port, at {@code /exchange/soap/v1}, for a hub that pushes over SOAP. Its
+         * calls carry WS-Security (Timestamp and the hub's INTL signature over Body and Timestamp, the
+         * signer being the TLS caller), refusals are SOAP faults with the REST API's error codes. Off by default.
+         */
+        public Builder soap(boolean serve) {
+            this.soap = serve;
+            return this;
+        }
+
+        /**
          * Checks the settings, opens the inbox store and brings its schema up to date.
          *
          * @throws ConfigurationException naming the first missing or contradictory setting
@@ -550,6 +580,10 @@ public final class ExchangeEndpoint implements AutoCloseable {
             if (handlers.isEmpty() && responders.isEmpty()) {
                 throw new ConfigurationException("handle", "register at least one handler with handle(service, handler)"
                         + " or respond(service, handler)");
+            }
+            if (soap && port < 0) {
+                throw new ConfigurationException("soap", "the SOAP receiver service is served on the standalone port:"
+                        + " configure listen(port) as well");
             }
             if (store != null && storeDirectory != null) {
                 throw new ConfigurationException("store", "give either store(dataSource) or storeDirectory(path), not both");

@@ -13,6 +13,7 @@ import org.goldensdk.core.JsonCodec;
 import org.goldensdk.core.MalformedInputException;
 import org.goldensdk.core.StorageException;
 import org.goldensdk.exchange.soap.Acknowledge;
+import org.goldensdk.exchange.soap.DeliverResponse;
 import org.goldensdk.exchange.soap.DeliveryType;
 import org.goldensdk.exchange.soap.ReceiptEntryType;
 import org.goldensdk.exchange.soap.ReceiptPageType;
@@ -81,6 +82,18 @@ public final class SoapMessages {
         Acknowledge acknowledge = new Acknowledge();
         receipts.forEach(receipt -> acknowledge.getReceipt().add(XmlEnvelopeFormat.toXml(receipt)));
         return acknowledge;
+    }
+
+    /** A receiver's answer to a pushed delivery ({@code Deliver}): its receipts. */
+    public static DeliverResponse delivered(List<Receipt> receipts) {
+        DeliverResponse response = new DeliverResponse();
+        receipts.forEach(receipt -> response.getReceipt().add(XmlEnvelopeFormat.toXml(receipt)));
+        return response;
+    }
+
+    /** The receipts of a receiver's answer to a pushed delivery. */
+    public static List<Receipt> receipts(DeliverResponse response) {
+        return response.getReceipt().stream().map(XmlEnvelopeFormat::fromXml).toList();
     }
 
     /**

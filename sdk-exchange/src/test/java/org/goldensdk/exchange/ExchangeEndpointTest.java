@@ -409,6 +409,8 @@ class ExchangeEndpointTest {
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("handle");
         assertThatThrownBy(() -> builder().maxDeliveryBytes(0)).isInstanceOf(ConfigurationException.class);
         assertThatThrownBy(() -> builder().listen(70000)).isInstanceOf(ConfigurationException.class);
+        assertThatThrownBy(() -> builder().soap(true).build()).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("listen(port)");
         assertThatThrownBy(() -> Outcome.rejected("unknown company", null)).isInstanceOf(ValidationException.class);
     }
 

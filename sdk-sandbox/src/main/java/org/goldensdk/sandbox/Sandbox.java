@@ -27,11 +27,13 @@ import org.goldensdk.cxf.ClientAuth;
 import org.goldensdk.cxf.GoldenServer;
 import org.goldensdk.cxf.SoapApi;
 import org.goldensdk.sandbox.internal.soap.HubSoapService;
+import org.goldensdk.sandbox.internal.soap.SoapPushClient;
 import org.goldensdk.cxf.RestApi;
 import org.goldensdk.exchange.AttachmentLimits;
 import org.goldensdk.exchange.EnvelopeHeader;
 import org.goldensdk.exchange.EnvelopeVerifier;
 import org.goldensdk.exchange.ServiceId;
+import org.goldensdk.exchange.Transport;
 import org.goldensdk.sandbox.internal.AppTokenFilter;
 import org.goldensdk.sandbox.internal.ContractCheck;
 import org.goldensdk.sandbox.internal.ContractFilter;
@@ -181,13 +183,27 @@ public final class Sandbox implements AutoCloseable {
      * @throws ConfigurationException if the party is not registered or the URI is not absolute HTTPS
      */
     public Sandbox registerEndpoint(PartyId party, URI endpoint) {
+        return registerEndpoint(party, endpoint, Transport.REST);
+    }
+
+    /**
+     * Sets where and how the hub pushes {@code party}'s messages and requests: {@link Transport#REST}
+     * as {@link #registerEndpoint(PartyId, URI)}, or {@link Transport#SOAP} to the address of the
+     * party's {@code ExchangeReceiverService} (docs/exchange/exchange-service.wsdl), e.g.
+     * {@code ExchangeEndpoint.soapUri()}, with WS-Security signed by the hub.
+     *
+     * @throws ConfigurationException if the party is not registered or the URI is not absolute HTTPS
+     */
+    public Sandbox registerEndpoint(PartyId party, URI endpoint, Transport transport) {
         Objects.requireNonNull(party, "party");
+        Objects.requireNonNull(transport, "transport");
         if (endpoint == null || !"https".equals(endpoint.getScheme()) || endpoint.getHost() == null) {
             throw new ConfigurationException("endpoint", "a push endpoint is an absolute https URI such as "
                     + "https://127.0.0.1:9443/exchange/v1/, got " + endpoint);
         }
-        URI base = endpoint.getPath() != null && endpoint.getPath().endsWith("/") ? endpoint : URI.create(endpoint + "/");
-        if (!store.registerEndpoint(party, base)) {
+        // a REST endpoint is a base the hub resolves deliveries against; a SOAP address is called as it is
+        boolean restBase = transport == Transport.REST && (endpoint.getPath() == null || !endpoint.getPath().endsWith("/"));
+        if (!store.registerEndpoint(party, restBase ? URI.create(endpoint + "/") : endpoint, transport)) {
             throw new ConfigurationException("party", party + " is not registered; register it before its endpoint");
         }
         pusher.endpointRegistered(party);
@@ -602,7 +618,8 @@ public final class Sandbox implements AutoCloseable {
                     }
                 }
                 rights.forEach(right -> store.allow(right.sender(), right.receiver(), right.service()));
-                pusher = new Pusher(store, time, pushRetry, TlsConfig.of(hub, anchors), anchors, contract, pushConcurrency);
+                pusher = new Pusher(store, time, pushRetry, TlsConfig.of(hub, anchors), anchors, contract, pushConcurrency,
+                        new SoapPushClient(hub, TlsConfig.of(hub, anchors), maxRequestBytes));
                 EnvelopeVerifier verifier = EnvelopeVerifier.builder().trustAnchors(anchors).clock(time.clock()).build();
                 PullWaiters waiters = new PullWaiters();
                 HubService service = new HubService(store, verifier, TestDepartment.EXCHANGE_PLATFORM.partyId(),

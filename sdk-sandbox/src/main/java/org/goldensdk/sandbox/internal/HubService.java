@@ -299,7 +299,8 @@ public final class HubService {
         try {
             Optional<java.net.URI> endpoint = store.endpoint(header.receiver());
             if (endpoint.isPresent()) {
-                pusher.pushRequest(endpoint.get(), pending.delivery(), pending.answer(), MAX_REQUEST_WAIT);
+                pusher.pushRequest(endpoint.get(), store.pushTransport(header.receiver()), pending.delivery(), pending.answer(),
+                        MAX_REQUEST_WAIT);
             } else {
                 inboxes.requests().queueForPull(pending);
                 inboxes.waiters().wake(header.receiver());
@@ -313,7 +314,7 @@ public final class HubService {
             return new Answered(null, 503, new GoldenException(ErrorCode.UNAVAILABLE, "the hub is stopping; ask again later"));
         } catch (ExecutionException e) {
             if (e.getCause() instanceof TimeoutException) {
-                return new Answered(null, 504, new GoldenException(ErrorCode.UNAVAILABLE, header.receiver()
+                return new Answered(null, 504, new GoldenException(ErrorCode.TIMEOUT, header.receiver()
                         + " did not answer request " + header.messageId() + " before " + deadline
                         + "; a later answer is discarded"));
             }

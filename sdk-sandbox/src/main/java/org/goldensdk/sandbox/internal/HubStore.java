@@ -28,6 +28,7 @@ import org.goldensdk.core.ValidationException;
 import org.goldensdk.exchange.MessageId;
 import org.goldensdk.exchange.ReceiptState;
 import org.goldensdk.exchange.ServiceId;
+import org.goldensdk.exchange.Transport;
 
 /**
  * The hub's state in embedded H2: parties and their certificates, access rights, messages with
@@ -123,15 +124,23 @@ public final class HubStore implements AutoCloseable {
         });
     }
 
-    /** Sets the push endpoint of a registered party; false if the party is not registered. */
-    public boolean registerEndpoint(PartyId party, URI endpoint) {
+    /** Sets the push endpoint of a registered party and how it is called; false if the party is not registered. */
+    public boolean registerEndpoint(PartyId party, URI endpoint, Transport transport) {
         return inTransaction(c -> {
-            try (PreparedStatement update = c.prepareStatement("UPDATE hub_party SET push_endpoint = ? WHERE party_id = ?")) {
+            try (PreparedStatement update = c.prepareStatement(
+                    "UPDATE hub_party SET push_endpoint = ?, push_transport = ? WHERE party_id = ?")) {
                 update.setString(1, endpoint.toString());
-                update.setString(2, party.toString());
+                update.setString(2, transport.name());
+                update.setString(3, party.toString());
                 return update.executeUpdate() == 1;
             }
         });
+    }
+
+    /** How {@code party}'s endpoint is called: REST unless it registered a SOAP endpoint. */
+    public Transport pushTransport(PartyId party) {
+        return query("SELECT push_transport FROM hub_party WHERE party_id = ?", rs -> Transport.valueOf(rs.getString(1)),
+                party.toString()).stream().findFirst().orElse(Transport.REST);
     }
 
     /** Allows {@code sender} to call {@code service} of {@code receiver}. */

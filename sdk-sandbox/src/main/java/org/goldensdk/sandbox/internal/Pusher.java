@@ -1,6 +1,7 @@
 package org.goldensdk.sandbox.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,15 +36,17 @@ import org.goldensdk.exchange.Delivery;
 import org.goldensdk.exchange.Envelope;
 import org.goldensdk.exchange.EnvelopeCodec;
 import org.goldensdk.exchange.Receipt;
+import org.goldensdk.exchange.Transport;
 import org.goldensdk.sandbox.internal.HubStore.MessageKey;
 import org.goldensdk.sandbox.internal.HubStore.PushItem;
 import org.goldensdk.sandbox.internal.HubStore.PushState;
+import org.goldensdk.sandbox.internal.soap.SoapPushClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pushes accepted messages to their receivers' registered endpoints ({@code POST {endpoint}/deliveries})
- * over mutual TLS as the hub, verifies the receipts the receiver answers and appends them to the
+ * Pushes accepted messages to their receivers' registered endpoints ({@code POST {endpoint}/deliveries},
+ * or {@code Deliver} of a SOAP endpoint through {@link SoapPushClient}) over mutual TLS as the hub, verifies the receipts the receiver answers and appends them to the
  * sender's feed. A failed push is retried after the {@link RetryPolicy}'s backoff (scheduled on the
  * {@link Scheduler}, so nothing sleeps) until the message is delivered, refused for good by the
  * receiver (a 4xx other than 408/429), given up by the policy, or expired. A message to a receiver
@@ -67,6 +70,7 @@ public final class Pusher implements AutoCloseable {
     private final ExecutorService workers;
     private final Map<URI, HttpTransport> transports = new ConcurrentHashMap<>();
     private final Map<URI, HttpTransport> requestTransports = new ConcurrentHashMap<>();
+    private final SoapPushClient soap;
     private final ExecutorService requestWorkers;
     private final int concurrency;
     private final Set<MessageKey> running = new HashSet<>();
@@ -78,10 +82,11 @@ public final class Pusher implements AutoCloseable {
     /**
      * A pusher calling receivers with {@code tls} (the hub's credentials) and verifying their
      * receipts against {@code trustAnchors}; each push and its answer are checked against
-     * {@code contract} when one is given; at most {@code concurrency} pushes to one receiver at a time.
+     * {@code contract} when one is given; at most {@code concurrency} pushes to one receiver at a time;
+     * receivers that registered a SOAP endpoint are called through {@code soap}.
      */
     public Pusher(HubStore store, Scheduler scheduler, RetryPolicy policy, TlsConfig tls, TrustAnchors trustAnchors,
-            Optional<ContractCheck> contract, int concurrency) {
+            Optional<ContractCheck> contract, int concurrency, SoapPushClient soap) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
         }
@@ -91,6 +96,7 @@ public final class Pusher implements AutoCloseable {
         this.policy = policy;
         this.tls = tls;
         this.contract = contract;
+        this.soap = soap;
         this.receiverReceipts = new ReceiverReceipts(store, trustAnchors);
         AtomicInteger threads = new AtomicInteger();
         // Each attempt blocks a thread on its HTTP call; the per-receiver bound keeps their number small.
@@ -112,7 +118,21 @@ public final class Pusher implements AutoCloseable {
      * worker of its own and completes {@code answer} with the provider's response Delivery JSON, or
      * with the failure. An answer arriving after the caller stopped waiting is discarded.
      */
-    public void pushRequest(URI endpoint, byte[] delivery, CompletableFuture<byte[]> answer, Duration timeout) {
+    public void pushRequest(URI endpoint, Transport transport, byte[] delivery, CompletableFuture<byte[]> answer,
+            Duration timeout) {
+        if (transport == Transport.SOAP) {
+            requestWorkers.execute(() -> {
+                try {
+                    Delivery request = EnvelopeCodec.json().decodeDelivery(new ByteArrayInputStream(delivery), delivery.length);
+                    if (!answer.complete(EnvelopeCodec.json().encode(soap.respond(endpoint, request, timeout)))) {
+                        LOG.info("discarded a late answer from {}: its caller no longer waits", endpoint);
+                    }
+                } catch (GoldenException e) {
+                    answer.completeExceptionally(e);
+                }
+            });
+            return;
+        }
         requestWorkers.execute(() -> {
             HttpRequest request = HttpRequest.builder("POST", REQUEST_DELIVERIES)
                     .body(HttpBody.of(delivery, "application/json")).build();
@@ -248,7 +268,10 @@ public final class Pusher implements AutoCloseable {
         Instant firstAttempt = item.firstPushAt() == null ? now : item.firstPushAt();
         try {
             Envelope envelope = EnvelopeCodec.json().decode(item.envelope());
-            List<Receipt> receipts = deliver(endpoint.get(), deliveryOf(item));
+            Delivery delivery = deliveryWithoutAttachments(envelope, item);
+            List<Receipt> receipts = store.pushTransport(item.receiver()) == Transport.SOAP
+                    ? soap.deliver(endpoint.get(), delivery)
+                    : deliver(endpoint.get(), EnvelopeCodec.json().encode(delivery));
             receiverReceipts.record(item, receipts, scheduler.clock().instant());
             LOG.debug("message {} pushed to {}", key, item.receiver());
         } catch (GoldenException e) {
@@ -261,8 +284,11 @@ public final class Pusher implements AutoCloseable {
      * and the payload; no attachments, which the receiver streams with {@code GET /attachments/{digest}}.
      */
     static byte[] deliveryOf(PushItem item) {
-        return EnvelopeCodec.json().encode(new Delivery(EnvelopeCodec.json().decode(item.envelope()),
-                org.goldensdk.exchange.Content.of(item.payload()), List.of()));
+        return EnvelopeCodec.json().encode(deliveryWithoutAttachments(EnvelopeCodec.json().decode(item.envelope()), item));
+    }
+
+    private static Delivery deliveryWithoutAttachments(Envelope envelope, PushItem item) {
+        return new Delivery(envelope, org.goldensdk.exchange.Content.of(item.payload()), List.of());
     }
 
     private List<Receipt> deliver(URI endpoint, byte[] body) {

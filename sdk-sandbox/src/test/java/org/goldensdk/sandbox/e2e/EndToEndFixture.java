@@ -22,6 +22,8 @@ import org.goldensdk.exchange.Outcome;
 import org.goldensdk.exchange.Receipt;
 import org.goldensdk.exchange.ReceiptState;
 import org.goldensdk.exchange.ServiceId;
+import org.goldensdk.exchange.Transport;
+import org.goldensdk.sandbox.AccessRight;
 import org.goldensdk.sandbox.Sandbox;
 import org.goldensdk.sandbox.SandboxExtension;
 import org.goldensdk.testkit.TestDepartment;
@@ -37,6 +39,14 @@ abstract class EndToEndFixture {
     static final ServiceId COMPANY_STATUS = ServiceId.of("tax.company-status", 1);
     static final ServiceId NOT_ALLOWED = ServiceId.of("tax.audit-report", 1);
     static final Duration HANG_GUARD = Duration.ofSeconds(20);
+
+    /** The typed question of the request/response scenarios (tax's company status). */
+    record StatusQuery(String creditCode) {
+    }
+
+    /** The typed answer. */
+    record CompanyStatus(String creditCode, String status) {
+    }
 
     @TempDir
     Path stores;
@@ -85,13 +95,19 @@ abstract class EndToEndFixture {
     }
 
     ExchangeClient tax(Sandbox sandbox, Path store, List<Receipt> receipts) {
+        return client(sandbox, TestDepartment.TAX, Transport.REST, store, receipts);
+    }
+
+    /** A department's client over {@code transport}, polling and retrying quickly, its receipts into {@code receipts}. */
+    ExchangeClient client(Sandbox sandbox, TestDepartment department, Transport transport, Path store, List<Receipt> receipts) {
         ExchangeClient client = ExchangeClient.builder()
                 .hub(sandbox.hubUri())
                 .hubParty(sandbox.hubParty())
-                .party(TestDepartment.TAX.partyId())
-                .credentials(TestDepartment.TAX.credentials())
+                .party(department.partyId())
+                .credentials(department.credentials())
                 .trustAnchors(sandbox.trustAnchors())
                 .storeDirectory(store)
+                .transport(transport)
                 .dispatchInterval(Duration.ofMillis(50))
                 .receiptPollInterval(Duration.ofMillis(50))
                 .retryPolicy(RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ofMillis(50))
@@ -100,6 +116,12 @@ abstract class EndToEndFixture {
                 .build();
         open.add(client);
         return client;
+    }
+
+    /** A sandbox with the default rights, where customs may also ask tax's company status. */
+    static Sandbox sandboxWithStatusRequests() {
+        return Sandbox.builder().defaultRights().allow(new AccessRight(TestDepartment.CUSTOMS.partyId(),
+                TestDepartment.TAX.partyId(), AccessRight.TAX_COMPANY_STATUS)).start();
     }
 
     static Message status(String creditCode) {

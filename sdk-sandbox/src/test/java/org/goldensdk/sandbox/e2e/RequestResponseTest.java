@@ -25,6 +25,7 @@ import org.goldensdk.exchange.ExchangeEndpoint;
 import org.goldensdk.exchange.RequestTimeoutException;
 import org.goldensdk.exchange.Response;
 import org.goldensdk.exchange.ServiceId;
+import org.goldensdk.exchange.Transport;
 import org.goldensdk.sandbox.AccessRight;
 import org.goldensdk.sandbox.Sandbox;
 import org.goldensdk.sandbox.internal.HubService;
@@ -40,14 +41,6 @@ import org.junit.jupiter.api.Test;
  */
 class RequestResponseTest extends EndToEndFixture {
     private static final ServiceId STATUS = AccessRight.TAX_COMPANY_STATUS;
-
-    /** The typed answer. */
-    record CompanyStatus(String creditCode, String status) {
-    }
-
-    /** The typed question. */
-    record StatusQuery(String creditCode) {
-    }
 
     private VirtualScheduler time;
     private Sandbox sandbox;
@@ -126,6 +119,12 @@ class RequestResponseTest extends EndToEndFixture {
     }
 
     @Test
+    void overSoapAProviderThatDoesNotAnswerInTimeGivesTheSameTypedTimeout() throws Exception {
+        addCloseable(taxEndpoint().pullFrom(sandbox.hubUri()).build().start());
+        timesOutThenAnswersLate(customs(Transport.SOAP));
+    }
+
+    @Test
     void aRequestThePlatformDoesNotAllowIsRefused() {
         ExchangeClient tax = ExchangeClient.builder().hub(sandbox.hubUri()).hubParty(sandbox.hubParty())
                 .party(TestDepartment.TAX.partyId()).credentials(TestDepartment.TAX.credentials())
@@ -137,7 +136,10 @@ class RequestResponseTest extends EndToEndFixture {
     }
 
     private void timesOutThenAnswersLate() throws Exception {
-        ExchangeClient customs = customs();
+        timesOutThenAnswersLate(customs(Transport.REST));
+    }
+
+    private void timesOutThenAnswersLate(ExchangeClient customs) throws Exception {
         CompletableFuture<Response<CompanyStatus>> call = CompletableFuture.supplyAsync(() -> customs.request(
                 TestDepartment.TAX.partyId(), STATUS, new StatusQuery("slow"), CompanyStatus.class, Duration.ofSeconds(20)));
         await().atMost(HANG_GUARD).until(() -> asked.contains("slow"));
@@ -165,7 +167,11 @@ class RequestResponseTest extends EndToEndFixture {
     }
 
     private ExchangeClient customs() {
-        ExchangeClient client = ExchangeClient.builder().hub(sandbox.hubUri()).hubParty(sandbox.hubParty())
+        return customs(Transport.REST);
+    }
+
+    private ExchangeClient customs(Transport transport) {
+        ExchangeClient client = ExchangeClient.builder().hub(sandbox.hubUri()).hubParty(sandbox.hubParty()).transport(transport)
                 .party(TestDepartment.CUSTOMS.partyId()).credentials(TestDepartment.CUSTOMS.credentials())
                 .trustAnchors(sandbox.trustAnchors()).storeDirectory(stores.resolve("customs-client"))
                 .requestTimeout(Duration.ofMinutes(2)).build();

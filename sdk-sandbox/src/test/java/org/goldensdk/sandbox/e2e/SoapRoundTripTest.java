@@ -12,7 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.goldensdk.core.CryptoSuite;
 import org.goldensdk.core.DepartmentCredentials;
-import org.goldensdk.core.RetryPolicy;
 import org.goldensdk.core.TlsConfig;
 import org.goldensdk.cxf.SoapClients;
 import org.goldensdk.cxf.SoapSecurity;
@@ -52,17 +51,9 @@ import org.junit.jupiter.api.Test;
 class SoapRoundTripTest extends EndToEndFixture {
     private static Sandbox sandbox;
 
-    /** The typed question and answer of the request/response scenario. */
-    record StatusQuery(String creditCode) {
-    }
-
-    record CompanyStatus(String creditCode, String status) {
-    }
-
     @BeforeAll
     static void startHub() {
-        sandbox = Sandbox.builder().defaultRights().allow(new AccessRight(TestDepartment.CUSTOMS.partyId(),
-                TestDepartment.TAX.partyId(), AccessRight.TAX_COMPANY_STATUS)).start();
+        sandbox = sandboxWithStatusRequests();
     }
 
     @AfterAll
@@ -135,22 +126,7 @@ class SoapRoundTripTest extends EndToEndFixture {
     }
 
     private ExchangeClient client(TestDepartment department, Transport transport, String name, List<Receipt> receipts) {
-        ExchangeClient client = ExchangeClient.builder()
-                .hub(sandbox.hubUri())
-                .hubParty(sandbox.hubParty())
-                .party(department.partyId())
-                .credentials(department.credentials())
-                .trustAnchors(sandbox.trustAnchors())
-                .storeDirectory(stores.resolve(name))
-                .transport(transport)
-                .dispatchInterval(Duration.ofMillis(50))
-                .receiptPollInterval(Duration.ofMillis(50))
-                .retryPolicy(RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ofMillis(50))
-                        .maxBackoff(Duration.ofMillis(200)).build())
-                .receiptListener(receipts::add)
-                .build();
-        addCloseable(client);
-        return client;
+        return client(sandbox, department, transport, stores.resolve(name), receipts);
     }
 
     /** A vendor's SOAP 1.2 port generated from the WSDL, signing with the department's INTL certificate. */

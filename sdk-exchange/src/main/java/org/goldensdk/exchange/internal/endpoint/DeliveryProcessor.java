@@ -114,8 +114,13 @@ public final class DeliveryProcessor {
      * @throws ConflictException if the message id was handled before with another envelope
      */
     public byte[] deliver(List<X509Certificate> caller, InputStream body) {
+        return response(deliver(caller, JSON.decodeDelivery(body, maxDeliveryBytes)));
+    }
+
+    /** {@link #deliver(List, InputStream)} for a delivery already read (SOAP); returns the receipts as JSON. */
+    public List<String> deliver(List<X509Certificate> caller, Delivery delivery) {
         requireHub(caller);
-        return response(receive(JSON.decodeDelivery(body, maxDeliveryBytes)));
+        return receive(delivery);
     }
 
     /**
@@ -165,8 +170,13 @@ public final class DeliveryProcessor {
      * must be the hub; returns the signed response as Delivery JSON.
      */
     public byte[] respond(List<X509Certificate> caller, InputStream body) {
+        return respond(caller, JSON.decodeDelivery(body, maxDeliveryBytes));
+    }
+
+    /** {@link #respond(List, InputStream)} for a request already read (SOAP). */
+    public byte[] respond(List<X509Certificate> caller, Delivery request) {
         requireHub(caller);
-        return respond(JSON.decodeDelivery(body, maxDeliveryBytes));
+        return respond(request);
     }
 
     /**
