@@ -8,7 +8,9 @@ import java.io.OutputStream;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.goldensdk.core.Certificates;
 import org.goldensdk.core.JsonCodec;
 import org.goldensdk.core.MalformedInputException;
@@ -25,6 +27,16 @@ final class JsonEnvelopeFormat implements EnvelopeCodec.EnvelopeFormat {
     static final String PAYLOAD = "payload";
     static final String ATTACHMENTS = "attachments";
     private static final int MAX_CHAIN = 16;
+    /** How many parsed certificates are kept; the memory is emptied when it is full. */
+    static final int MAX_PARSED_CERTIFICATES = 256;
+    /** Longer certificate texts are parsed every time, so the memory stays small whatever peers send. */
+    private static final int MAX_REMEMBERED_TEXT = 8 * 1024;
+    /**
+     * Certificates parsed before, by their base64 text: every envelope and receipt carries its
+     * signer's chain, mostly the same few certificates, and parsing one costs more than verifying
+     * the signature it backs. Certificates are immutable; equal text is equal DER.
+     */
+    private static final Map<String, X509Certificate> PARSED = new ConcurrentHashMap<>();
 
     private final JsonCodec codec = JsonCodec.of(EnvelopeCodec.LIMITS);
 
@@ -137,9 +149,24 @@ final class JsonEnvelopeFormat implements EnvelopeCodec.EnvelopeFormat {
             if (!certificate.isTextual()) {
                 throw malformed("signature.certificates must hold base64 strings");
             }
-            chain.add(Certificates.parse(decodeBase64(SIGNATURE + "." + CERTIFICATES, certificate.asText())));
+            chain.add(certificate(certificate.asText()));
         }
         return chain;
+    }
+
+    private static X509Certificate certificate(String base64) {
+        X509Certificate parsed = PARSED.get(base64);
+        if (parsed == null) {
+            parsed = Certificates.parse(decodeBase64(SIGNATURE + "." + CERTIFICATES, base64));
+            if (base64.length() > MAX_REMEMBERED_TEXT) {
+                return parsed;
+            }
+            if (PARSED.size() >= MAX_PARSED_CERTIFICATES) {
+                PARSED.clear();
+            }
+            PARSED.put(base64, parsed);
+        }
+        return parsed;
     }
 
     static byte[] decodeBase64(String field, String text) {

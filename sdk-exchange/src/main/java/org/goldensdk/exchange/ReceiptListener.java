@@ -9,8 +9,9 @@ package org.goldensdk.exchange;
  * PROCESSED or REJECTED).
  *
  * <p>Delivery is <em>at least once</em>: a receipt counts as passed on only when this method returns
- * normally. If it throws, or the process stops first, the same receipt (and those stored after it)
- * is offered again on the next receipt poll or after a restart. Make the handling idempotent, e.g.
+ * normally. If it throws, the same receipt (and those stored after it) is offered again on the next
+ * receipt poll or after a restart; if the process stops, so are the receipts passed on since the
+ * last record of them (they are recorded together, after up to 100 calls). Make the handling idempotent, e.g.
  * keyed by {@code (receipt.messageId(), receipt.state())}.
  *
  * <p>The same listener is told of each message that becomes a {@link DeadLetter}

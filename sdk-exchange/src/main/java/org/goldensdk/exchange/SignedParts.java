@@ -1,7 +1,9 @@
 package org.goldensdk.exchange;
 
 import java.security.cert.X509Certificate;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.goldensdk.core.Certificates;
 import org.goldensdk.core.CreditCode;
 import org.goldensdk.core.DigestValue;
@@ -12,16 +14,38 @@ import org.goldensdk.core.Verifier;
 
 /** The checks envelopes and receipts share: signature first, then what the signed data claims about its signer. */
 final class SignedParts {
+    /** How many signers' verifiers are kept; the memory is emptied when it is full. */
+    static final int MAX_VERIFIERS = 256;
+    /**
+     * Verifiers by signer certificate (equal = same encoding, hence same key). Building a verifier
+     * decodes the key and, for SM2, computes Z; a kept one also keeps BouncyCastle's precomputed
+     * multiples of the public point — together several times the cost of one verification.
+     */
+    private static final Map<X509Certificate, Verifier> VERIFIERS = new ConcurrentHashMap<>();
+
     private SignedParts() {
     }
 
     /** Verifies {@code signature} over {@code canonical} with {@code signer}'s key; returns the verifier used. */
     static Verifier requireSignature(String what, byte[] canonical, byte[] signature, X509Certificate signer) {
-        Verifier verifier = Verifier.of(signer);
+        Verifier verifier = verifierFor(signer);
         if (!verifier.verify(canonical, signature)) {
             throw new SignatureException("the " + what + " signature does not verify with the certificate of "
                     + Certificates.subject(signer) + ": it was altered after signing, or signed with another key");
         }
+        return verifier;
+    }
+
+    private static Verifier verifierFor(X509Certificate signer) {
+        Verifier kept = VERIFIERS.get(signer);
+        if (kept != null) {
+            return kept;
+        }
+        Verifier verifier = Verifier.of(signer);
+        if (VERIFIERS.size() >= MAX_VERIFIERS) {
+            VERIFIERS.clear();
+        }
+        VERIFIERS.put(signer, verifier);
         return verifier;
     }
 

@@ -96,6 +96,7 @@ public final class ExchangeLoad {
         parameters.put("batch", options.batch());
         parameters.put("transport", "REST");
         parameters.put("schedulerThreads", options.schedulerThreads());
+        parameters.put("dispatchConcurrency", options.dispatchConcurrency());
         report.put("parameters", parameters);
         Map<String, Object> machine = new LinkedHashMap<>();
         machine.put("processors", Runtime.getRuntime().availableProcessors());

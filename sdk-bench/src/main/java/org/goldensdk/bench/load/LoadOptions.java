@@ -21,19 +21,23 @@ import org.goldensdk.core.CryptoSuite;
  *     messages only — warm-up and start-up excluded; null for none
  * @param schedulerThreads 1 for the SDK's default scheduler (one thread for the client's dispatcher,
  *     receipt poller and retention); more gives the client a {@link PooledScheduler} of that many threads
+ * @param dispatchConcurrency messages the client's dispatcher posts at a time
+ *     ({@code ExchangeClient.Builder.dispatchConcurrency}); default {@code concurrency}, so the pipeline
+ *     keeps as many submissions in flight as each baseline has workers (the hub pushes up to its
+ *     default {@code pushConcurrency}, 8, at a time)
  */
 public record LoadOptions(int messages, int payloadBytes, int concurrency, CryptoSuite suite, String store, int batch,
-        int warmup, Path output, boolean baselines, Path profile, int schedulerThreads) {
+        int warmup, Path output, boolean baselines, Path profile, int schedulerThreads, int dispatchConcurrency) {
 
     static final String USAGE = """
             usage: java -jar golden-bench.jar exchange [--messages N] [--payload 1k|64k|1m] [--concurrency C]
                    [--suite GM|INTL] [--store h2|postgres] [--batch 1] [--warmup W] [--output DIR] [--pipeline-only]
-                   [--profile FILE.jfr] [--scheduler-threads K]
+                   [--profile FILE.jfr] [--scheduler-threads K] [--dispatch-concurrency D]
             Sends N messages through ExchangeClient -> outbox -> sandbox hub -> ExchangeEndpoint with signed
             receipts, then runs three baselines doing the same work without the SDK: (a) the same HTTP exchanges
             with the same bytes, (b) the same signatures, verifications and digests, (c) both in one loop.
             Defaults: --messages 500 --payload 1k --concurrency 4 --suite GM --store h2 --batch 1
-            --warmup N/5 (at least 50) --output target/bench""";
+            --warmup N/5 (at least 50) --output target/bench --dispatch-concurrency C""";
 
     /** Parses the command line; throws IllegalArgumentException with what is wrong. */
     static LoadOptions parse(String[] args) {
@@ -48,6 +52,7 @@ public record LoadOptions(int messages, int payloadBytes, int concurrency, Crypt
         boolean baselines = true;
         Path profile = null;
         int schedulerThreads = 1;
+        Integer dispatchConcurrency = null;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (name.equals("--help") || name.equals("-h")) {
@@ -72,11 +77,13 @@ public record LoadOptions(int messages, int payloadBytes, int concurrency, Crypt
                 case "--output" -> output = Path.of(value);
                 case "--profile" -> profile = Path.of(value);
                 case "--scheduler-threads" -> schedulerThreads = positive(name, value);
+                case "--dispatch-concurrency" -> dispatchConcurrency = positive(name, value);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
         return new LoadOptions(messages, payload, concurrency, suite, store, batch,
-                warmup == null ? Math.max(50, messages / 5) : warmup, output, baselines, profile, schedulerThreads);
+                warmup == null ? Math.max(50, messages / 5) : warmup, output, baselines, profile, schedulerThreads,
+                dispatchConcurrency == null ? concurrency : dispatchConcurrency);
     }
 
     private static int positive(String name, String value) {

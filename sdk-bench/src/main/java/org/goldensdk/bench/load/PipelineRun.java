@@ -87,6 +87,7 @@ final class PipelineRun implements AutoCloseable {
                         .party(TestDepartment.TAX.partyId()).credentials(TestDepartment.TAX.credentials())
                         .trustAnchors(sandbox.trustAnchors()).store(outbox.dataSource()).suite(options.suite())
                         .dispatchInterval(DISPATCH_INTERVAL).receiptPollInterval(RECEIPT_POLL_INTERVAL)
+                        .dispatchConcurrency(options.dispatchConcurrency())
                         .retryPolicy(RetryPolicy.builder().maxAttempts(5).initialBackoff(Duration.ofMillis(20)).build())
                         .maxOutboxMessages(Math.max(10_000, 2L * options.messages()))
                         .receiptListener(this::onReceipt).build()) {
@@ -117,6 +118,7 @@ final class PipelineRun implements AutoCloseable {
                             / (double) options.messages());
                     perMessage.put("databaseCommitsHubNotCounted", 2.0);
                     String name = "SDK pipeline (" + options.store()
+                            + (options.dispatchConcurrency() > 1 ? ", " + options.dispatchConcurrency() + " posts" : "")
                             + (options.schedulerThreads() > 1 ? ", " + options.schedulerThreads() + " sched." : "") + ")";
                     return new Measurement.Result(name, options.messages(), seconds,
                             Measurement.sorted(latencies), allocated, cpu, perMessage);

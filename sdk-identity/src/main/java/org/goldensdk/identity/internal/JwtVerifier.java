@@ -4,10 +4,6 @@ import com.nimbusds.jose.Algorithm;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
-import com.nimbusds.jose.jwk.AsymmetricJWK;
-import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.KeyType;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
@@ -17,7 +13,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-import java.security.Key;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,7 +46,6 @@ public final class JwtVerifier {
     private final Set<String> algorithms;
     private final Clock clock;
     private final Duration skew;
-    private final DefaultJWSVerifierFactory verifiers = new DefaultJWSVerifierFactory();
 
     public JwtVerifier(JwksCache keys, String issuer, Set<String> algorithms, Clock clock, Duration skew) {
         this.keys = keys;
@@ -59,7 +53,6 @@ public final class JwtVerifier {
         this.algorithms = Set.copyOf(algorithms);
         this.clock = clock;
         this.skew = skew;
-        verifiers.getJCAContext().setProvider(ClientAuthentication.BOUNCY_CASTLE);
     }
 
     /** Checks a configured allow-list: asymmetric JWS algorithms only. */
@@ -91,11 +84,12 @@ public final class JwtVerifier {
      * @throws AuthenticationException saying what was wrong
      */
     public Verified verifySignature(String token) {
-        refuseUnsigned(token);
         JWT jwt;
         try {
             jwt = JWTParser.parse(token);
         } catch (ParseException e) {
+            // Nimbus refuses some spellings of alg none while parsing, with a message that does not say so
+            refuseUnsigned(token);
             // the parser may quote the payload, which can hold personal data
             throw new AuthenticationException("token rejected: not a well-formed JWT (" + REDACTOR.redact(String.valueOf(e.getMessage())) + ")");
         }
@@ -120,17 +114,17 @@ public final class JwtVerifier {
             throw new AuthenticationException("token rejected: alg " + name + " is not allowed (allowed: " + algorithms + ")");
         }
         KeyType keyType = KeyType.forAlgorithm(algorithm);
-        List<JWK> candidates = keys.keys(header.getKeyID(), keyType.getValue());
+        List<JwksCache.VerificationKey> candidates = keys.keys(header.getKeyID(), keyType.getValue());
         if (candidates.isEmpty()) {
             throw new AuthenticationException("token rejected: the provider's key set has no " + keyType + " key"
                     + (header.getKeyID() == null ? "" : " with kid '" + header.getKeyID() + "'")
                     + " (unknown or removed key)");
         }
-        for (JWK candidate : candidates) {
-            if (candidate.getAlgorithm() != null && !candidate.getAlgorithm().equals(algorithm)) {
+        for (JwksCache.VerificationKey candidate : candidates) {
+            if (candidate.jwk().getAlgorithm() != null && !candidate.jwk().getAlgorithm().equals(algorithm)) {
                 continue;
             }
-            if (verifies(signed, header, candidate)) {
+            if (verifies(signed, candidate)) {
                 try {
                     return new Verified(header, signed.getJWTClaimsSet());
                 } catch (ParseException e) {
@@ -142,7 +136,7 @@ public final class JwtVerifier {
                 + (header.getKeyID() == null ? "" : " '" + header.getKeyID() + "'"));
     }
 
-    /** {@code alg: none} in any spelling, named as such before any other parsing can blur the reason. */
+    /** {@code alg: none} in any spelling, named as such rather than as a parse failure. */
     private static void refuseUnsigned(String token) {
         int dot = token.indexOf('.');
         if (dot <= 0) {
@@ -159,11 +153,12 @@ public final class JwtVerifier {
         }
     }
 
-    private boolean verifies(SignedJWT signed, JWSHeader header, JWK candidate) {
+    private static boolean verifies(SignedJWT signed, JwksCache.VerificationKey candidate) {
+        if (candidate.verifier() == null) {
+            return false;
+        }
         try {
-            Key key = ((AsymmetricJWK) candidate).toPublicKey();
-            JWSVerifier verifier = verifiers.createJWSVerifier(header, key);
-            return signed.verify(verifier);
+            return signed.verify(candidate.verifier());
         } catch (JOSEException | IllegalStateException e) {
             return false;
         }

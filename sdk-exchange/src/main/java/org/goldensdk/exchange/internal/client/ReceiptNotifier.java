@@ -1,5 +1,6 @@
 package org.goldensdk.exchange.internal.client;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -14,8 +15,9 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Passes stored receipts to the listener in the order they were stored, marking each notified only
- * after the listener returned normally (at least once). A listener that throws stops the round, so
+ * Passes stored receipts to the listener in the order they were stored, marking them notified only
+ * after the listener returned normally (at least once) — those of one page in one transaction
+ * after the page, or after the receipt the listener failed on. A listener that throws stops the round, so
  * order is kept; the next round (next poll, next delivery, next start) offers the receipt again.
  * Dead letters are announced the same way after the receipts, oldest first.
  */
@@ -74,18 +76,23 @@ public final class ReceiptNotifier {
         List<PendingReceipt> pending;
         do {
             pending = store.unnotified(BATCH);
-            for (PendingReceipt stored : pending) {
-                Receipt receipt = EnvelopeCodec.json().decodeReceipt(stored.json());
-                try (MDC.MDCCloseable ignored = MDC.putCloseable(MdcKeys.MESSAGE_ID, receipt.messageId().toString())) {
-                    try {
-                        listener.onReceipt(receipt);
-                    } catch (RuntimeException e) {
-                        LOG.warn("The receipt listener failed on the {} receipt; it will be offered again on the"
-                                + " next poll or restart", receipt.state(), e);
-                        return false;
+            List<Long> passedOn = new ArrayList<>(pending.size());
+            try {
+                for (PendingReceipt stored : pending) {
+                    Receipt receipt = EnvelopeCodec.json().decodeReceipt(stored.json());
+                    try (MDC.MDCCloseable ignored = MDC.putCloseable(MdcKeys.MESSAGE_ID, receipt.messageId().toString())) {
+                        try {
+                            listener.onReceipt(receipt);
+                        } catch (RuntimeException e) {
+                            LOG.warn("The receipt listener failed on the {} receipt; it will be offered again on the"
+                                    + " next poll or restart", receipt.state(), e);
+                            return false;
+                        }
+                        passedOn.add(stored.seq());
                     }
-                    store.markNotified(stored.seq());
                 }
+            } finally {
+                store.markNotified(passedOn);
             }
         } while (pending.size() == BATCH);
         return true;

@@ -3,6 +3,8 @@ package org.goldensdk.exchange.internal.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.goldensdk.core.GoldenException;
@@ -21,9 +23,10 @@ import org.slf4j.MDC;
 
 /**
  * Follows the hub's receipt feed ({@code GET exchange/v1/receipts?after=}) from the durable cursor.
- * Each receipt is verified ({@link ReceiptRecorder#verify}); a verified one is stored together with
- * the cursor in one transaction, a refused one (forged, malformed) is logged and only the cursor
- * moves past it, as past a receipt for a message another outbox of the same party sent. After a page the stored receipts go to the listener. One run at a time.
+ * Each receipt is verified ({@link ReceiptRecorder#verify}); the verified ones of a page are stored
+ * together with the cursor in one transaction, a refused one (forged, malformed) is logged and only
+ * the cursor moves past it, as past a receipt for a message another outbox of the same party sent.
+ * After a page the stored receipts go to the listener. One run at a time.
  */
 public final class ReceiptPoller {
     private static final Logger LOG = LoggerFactory.getLogger(ReceiptPoller.class);
@@ -77,14 +80,19 @@ public final class ReceiptPoller {
         if (!entries.isArray() || !page.path("last").isTextual()) {
             throw new MalformedInputException("the hub's receipt page has no 'receipts' array or no 'last' position", null);
         }
-        for (JsonNode entry : entries) {
-            String position = position(entry.path("position"));
-            Optional<Receipt> believed = believe(entry.path("receipt"));
+        if (!entries.isEmpty()) {
+            List<Receipt> believed = new ArrayList<>(entries.size());
+            String position = after;
+            for (JsonNode entry : entries) {
+                position = position(entry.path("position"));
+                believe(entry.path("receipt")).ifPresent(believed::add);
+            }
+            String reached = position;
             store.inTransaction(connection -> {
-                if (believed.isPresent()) {
-                    recorder.record(connection, believed.get());
+                for (Receipt receipt : believed) {
+                    recorder.record(connection, receipt);
                 }
-                store.saveCursor(connection, hub, position);
+                store.saveCursor(connection, hub, reached);
                 return null;
             });
         }

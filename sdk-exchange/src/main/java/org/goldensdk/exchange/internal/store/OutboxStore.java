@@ -554,13 +554,19 @@ public final class OutboxStore {
         });
     }
 
-    /** Records that the listener returned normally for the receipt {@code seq}. */
-    public void markNotified(long seq) {
+    /** Records, in one transaction, that the listener returned normally for the receipts {@code seqs}. */
+    public void markNotified(List<Long> seqs) {
+        if (seqs.isEmpty()) {
+            return;
+        }
         inTransaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE golden_outbox_receipt SET notified = TRUE WHERE seq = ?")) {
-                update.setLong(1, seq);
-                return update.executeUpdate();
+                for (long seq : seqs) {
+                    update.setLong(1, seq);
+                    update.addBatch();
+                }
+                return update.executeBatch();
             }
         });
     }
