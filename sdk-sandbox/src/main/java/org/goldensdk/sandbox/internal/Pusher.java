@@ -206,6 +206,7 @@ public final class Pusher implements AutoCloseable {
         transports.clear();
         requestTransports.values().forEach(HttpTransport::close);
         requestTransports.clear();
+        soap.close();
     }
 
     private void run(MessageKey key, PartyId receiver) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.cxf.frontend.ClientProxy;
 import org.goldensdk.core.DepartmentCredentials;
 import org.goldensdk.core.GoldenException;
 import org.goldensdk.core.TlsConfig;
@@ -25,9 +26,9 @@ import org.goldensdk.exchange.soap.ExchangeReceiverService;
  * over mutual TLS with the hub's INTL key, each request signed with WS-Security by that key. A
  * fault comes back as the typed exception of its error code with the status the REST API would
  * have answered, so the push's retry rules are the same for both transports. Thread-safe: one
- * configured proxy per address and timeout, reused.
+ * configured proxy per address and timeout, reused until {@link #close()}.
  */
-public final class SoapPushClient {
+public final class SoapPushClient implements AutoCloseable {
     private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(30);
 
     private final TlsConfig tls;
@@ -55,6 +56,13 @@ public final class SoapPushClient {
         deliver.setDelivery(SoapMessages.toSoap(request));
         return call(() -> SoapMessages.fromSoap(port(endpoint, timeout.plusSeconds(5)).deliverRequest(deliver).getDelivery(),
                 maxPartBytes));
+    }
+
+    /** Releases the proxies' connections. */
+    @Override
+    public void close() {
+        ports.values().forEach(port -> ClientProxy.getClient(port).destroy());
+        ports.clear();
     }
 
     private ExchangeReceiverPortType port(URI endpoint, Duration timeout) {
