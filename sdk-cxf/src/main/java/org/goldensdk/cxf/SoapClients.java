@@ -12,6 +12,7 @@ import org.apache.cxf.transport.http.HTTPConduit;
 import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
 import org.goldensdk.core.ConfigurationException;
 import org.goldensdk.core.TlsConfig;
+import org.goldensdk.cxf.internal.ReceivedPartsCache;
 import org.goldensdk.cxf.internal.WsSecurityOut;
 
 /**
@@ -64,8 +65,9 @@ public final class SoapClients {
         String soapNamespace = client.getEndpoint().getBinding().getBindingInfo() instanceof SoapBindingInfo soap
                 ? soap.getSoapVersion().getNamespace() : "http://schemas.xmlsoap.org/soap/envelope/";
         Map<String, Object> properties = new HashMap<>(WsSecurityOut.properties(security.signer(), security.timestampTtl(),
-                soapNamespace));
+                soapNamespace, security.partsByReference()));
         client.getOutInterceptors().add(WsSecurityOut.interceptor(properties));
+        client.getInInterceptors().add(new ReceivedPartsCache());
         return port;
     }
 }
