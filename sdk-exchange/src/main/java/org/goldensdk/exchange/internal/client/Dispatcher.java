@@ -45,8 +45,7 @@ import org.slf4j.MDC;
  * id, sent as the {@code Idempotency-Key}), verifies and stores the hub's ACCEPTED receipt and
  * deletes the message's attachment files. Over SOAP (an {@link AttachmentCarrier} transport), which
  * has no upload operation, the attachments travel inside the submission instead, as MTOM parts
- * streamed from the same files. A refusal the hub
- * reports as final (an error answer that is not retryable: 400, 401, 403, 409, 413…) makes the row
+ * streamed from the same files. A refusal the hub reports as final (an error answer that is not retryable: 400, 401, 403, 409, 413…) makes the row
  * a FAILED dead letter; an expired message becomes EXPIRED; anything else (transport failures, 5xx,
  * 429, a receipt that does not verify) is retried later with the {@link RetryPolicy}'s backoff,
  * stored in the row with the error, until the attempt budget is spent (FAILED) or the message
