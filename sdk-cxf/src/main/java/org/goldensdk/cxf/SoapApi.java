@@ -37,7 +37,7 @@ public final class SoapApi {
      */
     public static SoapApi of(Object implementor) {
         return new SoapApi(new SoapEndpointConfig(Objects.requireNonNull(implementor, "implementor"), null, null, null,
-                null, DEFAULT_MAX_REQUEST_BYTES, DEFAULT_XML_LIMITS));
+                null, DEFAULT_MAX_REQUEST_BYTES, 0, DEFAULT_XML_LIMITS));
     }
 
     /**
@@ -62,7 +62,7 @@ public final class SoapApi {
             throw new ConfigurationException("security", "a served API verifies: use SoapSecurity.verifyWith(anchors, scheduler)");
         }
         return new SoapApi(config.withSecurity(new SoapEndpointConfig.Verification(security.trustAnchors(),
-                security.scheduler(), security.timestampTtl(), security.clockSkew())));
+                security.scheduler(), security.timestampTtl(), security.clockSkew(), security.partsByReference())));
     }
 
     /**
@@ -75,6 +75,20 @@ public final class SoapApi {
             throw new ConfigurationException("maxRequestBytes", "the request body limit must be positive, got " + limit);
         }
         return new SoapApi(config.withMaxRequestBytes(limit));
+    }
+
+    /**
+     * This API taking MTOM requests (multipart, XOP) whose parts hold up to {@code limit} bytes beyond
+     * the request body limit, e.g. a message's attachments; a plain XML request keeps the request body
+     * limit. None by default.
+     *
+     * @throws ConfigurationException if {@code limit} is negative
+     */
+    public SoapApi withMaxPartsBytes(long limit) {
+        if (limit < 0) {
+            throw new ConfigurationException("maxPartsBytes", "the MTOM parts' allowance must not be negative, got " + limit);
+        }
+        return new SoapApi(config.withMaxPartsBytes(limit));
     }
 
     /** This API with other limits for the SOAP part's XML (depth, attributes, text, size). */

@@ -12,15 +12,19 @@ import org.apache.cxf.transport.http.HTTPConduit;
 import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
 import org.goldensdk.core.ConfigurationException;
 import org.goldensdk.core.TlsConfig;
+import org.goldensdk.cxf.internal.ReceivedPartsCache;
 import org.goldensdk.cxf.internal.WsSecurityOut;
 
 /**
  * Configures a CXF JAX-WS client proxy (from a WSDL's generated service class) the way the SDK
  * talks SOAP: to one address, over TLS from a core {@link TlsConfig} (mutual TLS with the
- * department's INTL key), MTOM for binary parts, and every request signed as
+ * department's INTL key), MTOM for binary parts (an answer's parts received completely, into
+ * temporary files beyond 100 KiB, before the call returns), and every request signed as
  * {@link SoapSecurity#signWith} describes. Failures are mapped with {@link SoapFaults#toException(Throwable)}.
  */
 public final class SoapClients {
+    /** The largest MTOM part of an answer a client takes (spooled to a temporary file): 1 GiB. */
+    public static final long MAX_ANSWER_PART_BYTES = 1L << 30;
     private SoapClients() {
     }
 
@@ -64,8 +68,11 @@ public final class SoapClients {
         String soapNamespace = client.getEndpoint().getBinding().getBindingInfo() instanceof SoapBindingInfo soap
                 ? soap.getSoapVersion().getNamespace() : "http://schemas.xmlsoap.org/soap/envelope/";
         Map<String, Object> properties = new HashMap<>(WsSecurityOut.properties(security.signer(), security.timestampTtl(),
-                soapNamespace));
+                soapNamespace, security.partsByReference()));
         client.getOutInterceptors().add(WsSecurityOut.interceptor(properties));
+        // an answer's MTOM parts are received into CXF's cache (temporary files), each at most this large
+        client.getEndpoint().put("attachment-max-size", MAX_ANSWER_PART_BYTES);
+        client.getInInterceptors().add(new ReceivedPartsCache());
         return port;
     }
 }

@@ -30,20 +30,22 @@ public final class SoapSecurity {
     private final Scheduler scheduler;
     private final Duration timestampTtl;
     private final Duration clockSkew;
+    private final boolean partsByReference;
 
     private SoapSecurity(DepartmentCredentials signer, TrustAnchors trustAnchors, Scheduler scheduler,
-            Duration timestampTtl, Duration clockSkew) {
+            Duration timestampTtl, Duration clockSkew, boolean partsByReference) {
         this.signer = signer;
         this.trustAnchors = trustAnchors;
         this.scheduler = scheduler;
         this.timestampTtl = timestampTtl;
         this.clockSkew = clockSkew;
+        this.partsByReference = partsByReference;
     }
 
     /** A sender's security: Timestamp and signature by the INTL key and certificate path of {@code credentials}. */
     public static SoapSecurity signWith(DepartmentCredentials credentials) {
         return new SoapSecurity(Objects.requireNonNull(credentials, "credentials"), null, null, DEFAULT_TIMESTAMP_TTL,
-                DEFAULT_CLOCK_SKEW);
+                DEFAULT_CLOCK_SKEW, false);
     }
 
     /**
@@ -59,7 +61,7 @@ public final class SoapSecurity {
             throw new ConfigurationException("trustAnchors", "WS-Security needs an INTL (EC or RSA) root among the trust"
                     + " anchors; XML-DSig has no SM2 here");
         }
-        return new SoapSecurity(null, trustAnchors, scheduler, DEFAULT_TIMESTAMP_TTL, DEFAULT_CLOCK_SKEW);
+        return new SoapSecurity(null, trustAnchors, scheduler, DEFAULT_TIMESTAMP_TTL, DEFAULT_CLOCK_SKEW, false);
     }
 
     /**
@@ -72,7 +74,7 @@ public final class SoapSecurity {
         if (ttl == null || ttl.compareTo(Duration.ofSeconds(1)) < 0 || ttl.compareTo(Duration.ofHours(1)) > 0) {
             throw new ConfigurationException("timestampTtl", "the Timestamp validity must be 1 s to 1 h, got " + ttl);
         }
-        return new SoapSecurity(signer, trustAnchors, scheduler, ttl, clockSkew);
+        return new SoapSecurity(signer, trustAnchors, scheduler, ttl, clockSkew, partsByReference);
     }
 
     /**
@@ -84,7 +86,23 @@ public final class SoapSecurity {
         if (skew == null || skew.isNegative() || skew.compareTo(Duration.ofMinutes(10)) > 0) {
             throw new ConfigurationException("clockSkew", "the clock skew must be 0 to 10 min, got " + skew);
         }
-        return new SoapSecurity(signer, trustAnchors, scheduler, timestampTtl, skew);
+        return new SoapSecurity(signer, trustAnchors, scheduler, timestampTtl, skew, partsByReference);
+    }
+
+    /**
+     * This security with MTOM parts signed by reference: the signature covers each part's
+     * {@code xop:Include} in the Body, not its content, so neither side reads a part into memory to
+     * sign or verify it (expanding a part puts its base64 text into the DOM). Only for services whose
+     * parts are bound by digests inside the signed Body — the exchange envelope's signed manifest —
+     * and checked by the service while it streams them. Sender and receiver must agree.
+     */
+    public SoapSecurity signPartsByReference() {
+        return new SoapSecurity(signer, trustAnchors, scheduler, timestampTtl, clockSkew, true);
+    }
+
+    /** Whether MTOM parts are signed by reference ({@link #signPartsByReference()}) rather than as their content. */
+    public boolean partsByReference() {
+        return partsByReference;
     }
 
     /** Whether this signs outgoing messages (else it verifies incoming ones). */
@@ -129,7 +147,8 @@ public final class SoapSecurity {
 
     @Override
     public String toString() {
-        return isSigning() ? "SoapSecurity[sign, ttl=" + timestampTtl + "]"
-                : "SoapSecurity[verify, ttl=" + timestampTtl + ", skew=" + clockSkew + "]";
+        String parts = partsByReference ? ", parts by reference" : "";
+        return isSigning() ? "SoapSecurity[sign, ttl=" + timestampTtl + parts + "]"
+                : "SoapSecurity[verify, ttl=" + timestampTtl + ", skew=" + clockSkew + parts + "]";
     }
 }

@@ -7,6 +7,7 @@ import org.goldensdk.core.StorageException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.goldensdk.core.ValidationException;
 
 /**
@@ -16,10 +17,27 @@ import org.goldensdk.core.ValidationException;
 public final class Content {
     private final byte[] bytes;
     private final Path file;
+    /** A received part streamed where it lies (an MTOM part CXF spooled); null for bytes or a file. */
+    private final Supplier<InputStream> part;
+    private final long partSize;
 
     private Content(byte[] bytes, Path file) {
+        this(bytes, file, null, -1);
+    }
+
+    private Content(byte[] bytes, Path file, Supplier<InputStream> part, long partSize) {
         this.bytes = bytes;
         this.file = file;
+        this.part = part;
+        this.partSize = partSize;
+    }
+
+    /**
+     * A received part opened through {@code opener} each time, never copied here, of the size its
+     * sender declared ({@code declaredSize}, to be checked by whoever reads it against the signed manifest).
+     */
+    static Content streamed(Supplier<InputStream> opener, long declaredSize) {
+        return new Content(null, null, Objects.requireNonNull(opener, "opener"), declaredSize);
     }
 
     /** Content held in memory (a copy of {@code bytes}). */
@@ -43,6 +61,9 @@ public final class Content {
 
     /** A new stream over the content, from its start; the caller closes it. */
     public InputStream open() {
+        if (part != null) {
+            return part.get();
+        }
         if (bytes != null) {
             return new ByteArrayInputStream(bytes);
         }
@@ -55,6 +76,9 @@ public final class Content {
 
     /** The size in bytes. */
     public long size() {
+        if (part != null) {
+            return partSize;
+        }
         if (bytes != null) {
             return bytes.length;
         }
@@ -78,12 +102,15 @@ public final class Content {
         try (InputStream in = open()) {
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new StorageException("cannot read " + file.getFileName(), e);
+            throw new StorageException("cannot read " + this, e);
         }
     }
 
     @Override
     public String toString() {
+        if (part != null) {
+            return "Content[received part of " + partSize + " bytes]";
+        }
         return file != null ? "Content[" + file.getFileName() + "]" : "Content[" + bytes.length + " bytes]";
     }
 }

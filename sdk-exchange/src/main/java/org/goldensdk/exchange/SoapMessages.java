@@ -43,20 +43,32 @@ public final class SoapMessages {
     }
 
     /**
-     * The delivery of a SOAP form, its parts read into memory, at most {@code maxPartBytes} each.
+     * The delivery of a SOAP form: the payload read into memory (at most {@code maxPayloadBytes}),
+     * each attachment left where the SOAP stack put it (an MTOM part beyond 1 MiB is a temporary
+     * file) and streamed from there when opened, never read into memory here. An attachment's
+     * {@link Content#size()} is the size the envelope's manifest declares; nothing is verified here,
+     * so read the attachments through {@link EnvelopeVerifier#attachment}, which checks digest and size.
      *
-     * @throws MalformedInputException if the envelope is missing or a part is larger than the limit
+     * @throws MalformedInputException if the envelope is missing, the payload is larger than the
+     *     limit, or the delivery carries attachments but not one per manifest entry
      */
-    public static Delivery fromSoap(DeliveryType soap, long maxPartBytes) {
+    public static Delivery fromSoap(DeliveryType soap, long maxPayloadBytes) {
         if (soap == null || soap.getPayload() == null) {
             throw new MalformedInputException("a Delivery holds an Envelope and a Payload", null);
         }
         Envelope envelope = XmlEnvelopeFormat.fromXml(soap.getEnvelope());
-        List<Content> attachments = new ArrayList<>();
-        for (DataHandler attachment : soap.getAttachment()) {
-            attachments.add(content(attachment, maxPartBytes));
+        List<AttachmentInfo> manifest = envelope.header().attachments();
+        List<DataHandler> parts = soap.getAttachment();
+        if (!parts.isEmpty() && parts.size() != manifest.size()) {
+            throw new MalformedInputException("the envelope lists " + manifest.size() + " attachments but the Delivery"
+                    + " carries " + parts.size() + "; carry one Attachment per manifest entry, in manifest order", null);
         }
-        return new Delivery(envelope, content(soap.getPayload(), maxPartBytes), attachments);
+        List<Content> attachments = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            DataHandler part = parts.get(i);
+            attachments.add(Content.streamed(() -> open(part), manifest.get(i).size()));
+        }
+        return new Delivery(envelope, payload(soap.getPayload(), maxPayloadBytes), attachments);
     }
 
     /** The answer to a submission: whether the hub newly stored the message, and its ACCEPTED receipt. */
@@ -155,9 +167,17 @@ public final class SoapMessages {
         });
     }
 
-    private static Content content(DataHandler handler, long maxPartBytes) {
-        try (InputStream in = handler.getInputStream()) {
-            return Content.of(BoundedInputStream.readAll(in, maxPartBytes, "a carried part"));
+    private static Content payload(DataHandler handler, long maxBytes) {
+        try (InputStream in = open(handler)) {
+            return Content.of(BoundedInputStream.readAll(in, maxBytes, "a carried payload"));
+        } catch (IOException e) {
+            throw new StorageException("cannot read a carried payload: " + e.getMessage(), e);
+        }
+    }
+
+    private static InputStream open(DataHandler part) {
+        try {
+            return part.getInputStream();
         } catch (IOException e) {
             throw new StorageException("cannot read a carried part: " + e.getMessage(), e);
         }

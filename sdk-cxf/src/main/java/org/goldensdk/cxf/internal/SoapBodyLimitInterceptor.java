@@ -12,18 +12,30 @@ import org.goldensdk.core.MalformedInputException;
 
 /**
  * Bounds a SOAP request body (MTOM parts included): refused at once by its Content-Length, or cut
- * off while streaming when the sender said nothing or lied.
+ * off while streaming when the sender said nothing or lied. A multipart (MTOM) request may hold the
+ * parts' allowance on top of the limit; a plain XML request only the limit.
  */
 final class SoapBodyLimitInterceptor extends AbstractPhaseInterceptor<Message> {
-    private final long limit;
+    private final long xmlLimit;
+    private final long multipartLimit;
 
-    SoapBodyLimitInterceptor(long limit) {
+    SoapBodyLimitInterceptor(long limit, long partsAllowance) {
         super(Phase.RECEIVE);
-        this.limit = limit;
+        this.xmlLimit = limit;
+        this.multipartLimit = sum(limit, partsAllowance);
+    }
+
+    /** {@code a + b}, or {@link Long#MAX_VALUE} where that overflows. */
+    static long sum(long a, long b) {
+        long sum = a + b;
+        return sum < 0 ? Long.MAX_VALUE : sum;
     }
 
     @Override
     public void handleMessage(Message message) {
+        Object type = message.get(Message.CONTENT_TYPE);
+        boolean multipart = type instanceof String text && text.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+        long limit = multipart ? multipartLimit : xmlLimit;
         String declared = declaredLength(message);
         if (declared != null && declared.matches("[0-9]{1,19}") && Long.parseLong(declared) > limit) {
             throw new Fault(MalformedInputException.tooLarge("the request body", limit));

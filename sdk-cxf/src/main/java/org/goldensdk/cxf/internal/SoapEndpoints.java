@@ -29,7 +29,7 @@ final class SoapEndpoints {
         properties.put(Message.MTOM_ENABLED, Boolean.TRUE);
         // attachments beyond 1 MiB are spooled to temporary files, never held whole in memory
         properties.put("attachment-memory-threshold", 1024 * 1024);
-        properties.put("attachment-max-size", config.maxRequestBytes());
+        properties.put("attachment-max-size", SoapBodyLimitInterceptor.sum(config.maxRequestBytes(), config.maxPartsBytes()));
         if (config.wsdl() != null) {
             factory.setWsdlLocation(config.wsdl().toString());
             factory.setServiceName(config.service());
@@ -38,7 +38,7 @@ final class SoapEndpoints {
             factory.getInInterceptors().add(new ContractDocumentsInterceptor(config.wsdl()));
         }
         factory.setProperties(properties);
-        factory.getInInterceptors().add(new SoapBodyLimitInterceptor(config.maxRequestBytes()));
+        factory.getInInterceptors().add(new SoapBodyLimitInterceptor(config.maxRequestBytes(), config.maxPartsBytes()));
         factory.getInInterceptors().add(new SafeXmlReaderInterceptor(config.xmlLimits()));
         if (config.security() != null) {
             properties.put(SecurityConstants.ENABLE_TIMESTAMP_CACHE, Boolean.FALSE);
@@ -46,6 +46,9 @@ final class SoapEndpoints {
             factory.getInInterceptors().add(new WSS4JInInterceptor(wss4jIn(config.security())));
             factory.getInInterceptors().add(new DefaultCryptoCoverageChecker());
             factory.getInInterceptors().add(new WsSecurityChecks(config.security()));
+            if (config.security().partsByReference()) {
+                factory.getInInterceptors().add(new StreamedPartsInterceptor());
+            }
         }
         factory.getOutFaultInterceptors().add(new SoapFaultMapper());
         return factory.create();
@@ -59,8 +62,9 @@ final class SoapEndpoints {
         // time is checked by WsSecurityChecks on the SDK's Scheduler, not on WSS4J's system clock
         wss.put(ConfigurationConstants.TIMESTAMP_STRICT, "false");
         wss.put(ConfigurationConstants.REQUIRE_TIMESTAMP_EXPIRES, "true");
-        // an MTOM part is signed as the content it stands for (WSS4J expands xop:Include on both sides)
-        wss.put(ConfigurationConstants.EXPAND_XOP_INCLUDE, "true");
+        // an MTOM part is signed as the content it stands for (WSS4J expands xop:Include on both sides),
+        // or by reference, its content then bound by a digest the service checks while streaming it
+        wss.put(ConfigurationConstants.EXPAND_XOP_INCLUDE, Boolean.toString(!security.partsByReference()));
         wss.put(ConfigurationConstants.ENABLE_REVOCATION, "false");
         // Any subject DN: WsSecurityChecks binds the signer to the TLS caller, which says more than a
         // DN pattern would (and WSS4J warns on every request when no pattern is set).

@@ -20,9 +20,11 @@ public final class WsSecurityOut {
 
     /**
      * The WSS4J configuration signing with the INTL key of {@code credentials}, Timestamps valid for
-     * {@code ttl}, for messages whose envelope namespace is {@code soapNamespace} (SOAP 1.1 or 1.2).
+     * {@code ttl}, for messages whose envelope namespace is {@code soapNamespace} (SOAP 1.1 or 1.2),
+     * MTOM parts signed as their {@code xop:Include} when {@code partsByReference}, else as their content.
      */
-    public static Map<String, Object> properties(DepartmentCredentials credentials, Duration ttl, String soapNamespace) {
+    public static Map<String, Object> properties(DepartmentCredentials credentials, Duration ttl, String soapNamespace,
+            boolean partsByReference) {
         Map<String, Object> wss = new HashMap<>();
         wss.put(ConfigurationConstants.ACTION, ConfigurationConstants.TIMESTAMP + " " + ConfigurationConstants.SIGNATURE);
         wss.put(ConfigurationConstants.TTL_TIMESTAMP, Long.toString(ttl.toSeconds()));
@@ -38,7 +40,9 @@ public final class WsSecurityOut {
         wss.put(ConfigurationConstants.SIG_DIGEST_ALGO, "http://www.w3.org/2001/04/xmlenc#sha256");
         wss.put(ConfigurationConstants.SIG_C14N_ALGO, "http://www.w3.org/2001/10/xml-exc-c14n#");
         wss.put(ConfigurationConstants.SIGNATURE_PARTS, "{Element}{" + WSU + "}Timestamp;{Element}{" + soapNamespace + "}Body");
-        wss.put(ConfigurationConstants.EXPAND_XOP_INCLUDE_FOR_SIGNATURE, "true");
+        wss.put(ConfigurationConstants.EXPAND_XOP_INCLUDE_FOR_SIGNATURE, Boolean.toString(!partsByReference));
+        // CXF derives the expansion from MTOM when this is unset: set it the same way
+        wss.put(ConfigurationConstants.EXPAND_XOP_INCLUDE, Boolean.toString(!partsByReference));
         return wss;
     }
 

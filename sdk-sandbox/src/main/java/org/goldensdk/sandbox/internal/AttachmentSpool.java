@@ -9,14 +9,20 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.goldensdk.core.DigestValue;
 import org.goldensdk.core.BoundedInputStream;
 import org.goldensdk.core.MalformedInputException;
+import org.goldensdk.core.NotFoundException;
 import org.goldensdk.core.SignatureException;
 import org.goldensdk.core.StorageException;
+import org.goldensdk.exchange.AttachmentInfo;
+import org.goldensdk.exchange.Content;
+import org.goldensdk.exchange.Delivery;
 
 /**
  * The hub's attachment files, named by their digest ({@code SM3-<hex>}, {@code SHA-256-<hex>}):
@@ -91,6 +97,25 @@ public final class AttachmentSpool implements AutoCloseable {
     public Optional<Long> sizeOf(DigestValue digest) {
         Path file = file(digest);
         return Files.exists(file) ? Optional.of(size(file)) : Optional.empty();
+    }
+
+    /**
+     * {@code delivery} with the attachments its manifest lists as their files in this spool, in
+     * manifest order, streamed when read.
+     *
+     * @throws NotFoundException if one of them is not stored
+     */
+    public Delivery carrying(Delivery delivery) {
+        List<Content> files = new ArrayList<>();
+        for (AttachmentInfo info : delivery.envelope().header().attachments()) {
+            Path file = file(info.digest());
+            if (!Files.exists(file)) {
+                throw new NotFoundException("the attachment " + info.digest() + " of message "
+                        + delivery.envelope().header().messageId() + " is no longer in the hub's spool");
+            }
+            files.add(Content.of(file));
+        }
+        return new Delivery(delivery.envelope(), delivery.payload(), files);
     }
 
     /** Deletes the stored attachment with this digest, if stored. */

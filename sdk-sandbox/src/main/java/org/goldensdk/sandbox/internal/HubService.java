@@ -135,8 +135,17 @@ public final class HubService {
      * (sender, receiver, service) right granted; secret data is refused by the header's parse.
      */
     public Submitted submit(X509Certificate caller, InputStream body) {
+        requireRegistered(caller);
+        return submit(caller, EnvelopeCodec.json().decodeDelivery(body, maxRequestBytes));
+    }
+
+    /**
+     * {@link #submit(X509Certificate, InputStream)} of a decoded delivery (SOAP): its carried
+     * attachments are streamed into the spool one after the other, each verified against the signed
+     * manifest on the way, never read into memory.
+     */
+    public Submitted submit(X509Certificate caller, Delivery delivery) {
         List<PartyId> callerParties = requireRegistered(caller);
-        Delivery delivery = EnvelopeCodec.json().decodeDelivery(body, maxRequestBytes);
         Envelope envelope = delivery.envelope();
         EnvelopeHeader claimed = envelope.header();
         if (!callerParties.contains(claimed.sender())) {
@@ -425,6 +434,20 @@ public final class HubService {
                     + "; fetch only the attachments of a delivery you received");
         }
         return file;
+    }
+
+    /**
+     * {@code delivery} (of a stored message, as pulled or pushed) with the attachments its manifest
+     * lists as their spooled files, for a transport that carries them (SOAP) instead of the receiver
+     * fetching each with {@code GET /attachments/{digest}}.
+     */
+    public Delivery withSpooledAttachments(Delivery delivery) {
+        return store.spool().carrying(delivery);
+    }
+
+    /** The largest attachments one message may carry, in bytes, all together. */
+    public long maxAttachmentBytesPerMessage() {
+        return limits.maxMessageBytes();
     }
 
     /**

@@ -271,7 +271,7 @@ public final class Pusher implements AutoCloseable {
             Envelope envelope = EnvelopeCodec.json().decode(item.envelope());
             Delivery delivery = deliveryWithoutAttachments(envelope, item);
             List<Receipt> receipts = store.pushTransport(item.receiver()) == Transport.SOAP
-                    ? soap.deliver(endpoint.get(), delivery)
+                    ? soap.deliver(endpoint.get(), store.spool().carrying(delivery))
                     : deliver(endpoint.get(), EnvelopeCodec.json().encode(delivery));
             receiverReceipts.record(item, receipts, scheduler.clock().instant());
             LOG.debug("message {} pushed to {}", key, item.receiver());
@@ -282,7 +282,8 @@ public final class Pusher implements AutoCloseable {
 
     /**
      * The Delivery JSON of a stored message, as pushed to its receiver or fetched by it: the envelope
-     * and the payload; no attachments, which the receiver streams with {@code GET /attachments/{digest}}.
+     * and the payload; no attachments, which the receiver streams with {@code GET /attachments/{digest}}
+     * (a SOAP receiver gets them as MTOM parts of the {@code Deliver} instead).
      */
     static byte[] deliveryOf(PushItem item) {
         return EnvelopeCodec.json().encode(deliveryWithoutAttachments(EnvelopeCodec.json().decode(item.envelope()), item));

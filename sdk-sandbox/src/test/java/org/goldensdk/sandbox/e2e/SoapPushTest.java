@@ -8,12 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.goldensdk.core.CryptoSuite;
 import org.goldensdk.core.TlsConfig;
 import org.goldensdk.cxf.SoapClients;
 import org.goldensdk.cxf.SoapSecurity;
+import org.goldensdk.exchange.Content;
 import org.goldensdk.exchange.Delivery;
 import org.goldensdk.exchange.ExchangeClient;
 import org.goldensdk.exchange.ExchangeEndpoint;
+import org.goldensdk.exchange.Message;
 import org.goldensdk.exchange.MessageId;
 import org.goldensdk.exchange.Outcome;
 import org.goldensdk.exchange.Receipt;
@@ -65,6 +68,45 @@ class SoapPushTest extends EndToEndFixture {
     }
 
     @Test
+    void anAttachmentSentOverSoapReachesASoapEndpointAsAnMtomPartStreamedIntoAFile() throws Exception {
+        byte[] ledger = new byte[3 * 1024 * 1024 + 17];
+        new java.util.Random(7).nextBytes(ledger);
+        java.nio.file.Path file = java.nio.file.Files.write(stores.resolve("ledger-for-soap-push.bin"), ledger);
+        List<String> received = new CopyOnWriteArrayList<>();
+        ExchangeEndpoint customs = ExchangeEndpoint.builder()
+                .party(TestDepartment.CUSTOMS.partyId())
+                .credentials(TestDepartment.CUSTOMS.credentials())
+                .trustAnchors(sandbox.trustAnchors())
+                .hubParty(sandbox.hubParty())
+                .storeDirectory(stores.resolve("soap-attachment-customs"))
+                .handle(COMPANY_STATUS, (message, context) -> {
+                    Content attachment = message.attachments().get(0).content();
+                    try (java.io.InputStream in = attachment.open()) {
+                        received.add(attachment.file().isPresent() + " " + attachment.size() + " " + CryptoSuite.GM.digest(in));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    return Outcome.processed();
+                })
+                .listen("127.0.0.1", 0)
+                .soap(true)
+                .build()
+                .start();
+        addCloseable(customs);
+        sandbox.registerEndpoint(TestDepartment.CUSTOMS.partyId(), customs.soapUri(), Transport.SOAP);
+        List<Receipt> receipts = new CopyOnWriteArrayList<>();
+        ExchangeClient tax = client(TestDepartment.TAX, Transport.SOAP, "soap-attachment-tax", receipts);
+
+        MessageId sent = tax.send(Message.to(TestDepartment.CUSTOMS.partyId()).service(COMPANY_STATUS)
+                .json(java.util.Map.of("creditCode", "91420100MA4K00002Y", "status", "normal"))
+                .attach("ledger.bin", "application/octet-stream", Content.of(file))
+                .build());
+
+        await().atMost(HANG_GUARD).until(() -> statesOf(receipts, sent).contains(ReceiptState.PROCESSED));
+        assertThat(received).containsExactly("true " + ledger.length + " " + CryptoSuite.GM.digest(ledger));
+    }
+
+    @Test
     void aSoapRequestIsAnsweredByAProviderThePushReachesOverSoap() {
         answeredByASoapEndpoint(Transport.SOAP, "soap-request-to-soap-endpoint");
     }
@@ -79,7 +121,7 @@ class SoapPushTest extends EndToEndFixture {
         ExchangeEndpoint customs = soapEndpoint(TestDepartment.CUSTOMS, "customs-refusing", new CopyOnWriteArrayList<>());
         ExchangeReceiverPortType asTax = SoapClients.configure(new ExchangeReceiverService().getExchangeReceiverSoap11Port(),
                 customs.soapUri().toString(), TlsConfig.of(TestDepartment.TAX.credentials(), sandbox.trustAnchors()),
-                SoapSecurity.signWith(TestDepartment.TAX.credentials()), 10_000);
+                SoapSecurity.signWith(TestDepartment.TAX.credentials()).signPartsByReference(), 10_000);
         Deliver deliver = new Deliver();
         try (SealedMessage sealed = EnvelopeSealer.builder().party(TestDepartment.TAX.partyId())
                 .credentials(TestDepartment.TAX.credentials()).build().seal(status("91420100MA4K00002Y"))) {

@@ -1,8 +1,11 @@
 package org.goldensdk.sandbox.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import jakarta.activation.DataHandler;
+import jakarta.activation.FileDataSource;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,6 +18,7 @@ import org.goldensdk.core.DepartmentCredentials;
 import org.goldensdk.core.TlsConfig;
 import org.goldensdk.cxf.SoapClients;
 import org.goldensdk.cxf.SoapSecurity;
+import org.goldensdk.exchange.Content;
 import org.goldensdk.exchange.Delivery;
 import org.goldensdk.exchange.Envelope;
 import org.goldensdk.exchange.EnvelopeCodec;
@@ -30,11 +34,13 @@ import org.goldensdk.exchange.Response;
 import org.goldensdk.exchange.SealedMessage;
 import org.goldensdk.exchange.SoapMessages;
 import org.goldensdk.exchange.Transport;
+import org.goldensdk.exchange.soap.ExchangeFault;
 import org.goldensdk.exchange.soap.ExchangePortType;
 import org.goldensdk.exchange.soap.ExchangeService;
 import org.goldensdk.exchange.soap.Pull;
 import org.goldensdk.exchange.soap.PullResponse;
 import org.goldensdk.exchange.soap.Respond;
+import org.goldensdk.exchange.soap.Submit;
 import org.goldensdk.sandbox.AccessRight;
 import org.goldensdk.sandbox.Sandbox;
 import org.goldensdk.testkit.TestDepartment;
@@ -79,6 +85,50 @@ class SoapRoundTripTest extends EndToEndFixture {
     @Test
     void aRestRequestIsAnsweredByASoapProvider() throws Exception {
         answeredByASoapProvider(Transport.REST, "rest-request");
+    }
+
+    @Test
+    void aSoapPullCarriesTheAttachmentsAsPartsThatVerifyAgainstTheManifest() throws Exception {
+        byte[] ledger = new byte[2 * 1024 * 1024 + 5];
+        new java.util.Random(5).nextBytes(ledger);
+        List<Receipt> receipts = new CopyOnWriteArrayList<>();
+        ExchangeClient tax = client(TestDepartment.TAX, Transport.SOAP, "soap-pull-attachment", receipts);
+        MessageId sent = tax.send(Message.to(TestDepartment.CUSTOMS.partyId()).service(COMPANY_STATUS)
+                .json(java.util.Map.of("creditCode", "91420100MA4K00002Y")).attach("ledger.bin", "application/octet-stream",
+                        Content.of(ledger)).build());
+
+        ExchangePortType customs = soapPort(TestDepartment.CUSTOMS.credentials());
+        Delivery pulled = pullUntilFound(customs, TestDepartment.CUSTOMS, "message");
+
+        assertThat(verifier().verify(pulled.envelope()).messageId()).isEqualTo(sent);
+        assertThat(pulled.attachments()).hasSize(1);
+        try (InputStream in = verifier().attachment(pulled.envelope(), 0, pulled.attachments().get(0).open())) {
+            assertThat(in.readAllBytes()).isEqualTo(ledger);
+        }
+        customs.acknowledge(SoapMessages.acknowledge(List.of(
+                receipt(pulled.envelope(), ReceiptState.DELIVERED), receipt(pulled.envelope(), ReceiptState.PROCESSED))));
+        await().atMost(HANG_GUARD).until(() -> statesOf(receipts, sent).contains(ReceiptState.PROCESSED));
+    }
+
+    @Test
+    void aSubmittedPartOtherThanTheOneTheSignedManifestListsIsRefused() throws Exception {
+        byte[] ledger = new byte[2 * 1024 * 1024];
+        new java.util.Random(3).nextBytes(ledger);
+        EnvelopeSealer sealer = EnvelopeSealer.builder().party(TestDepartment.TAX.partyId())
+                .credentials(TestDepartment.TAX.credentials()).build();
+        try (SealedMessage sealed = sealer.seal(Message.to(TestDepartment.CUSTOMS.partyId()).service(COMPANY_STATUS)
+                .json(java.util.Map.of("creditCode", "91420100MA4K00002Y"))
+                .attach("ledger.bin", "application/octet-stream", Content.of(ledger)).build())) {
+            Submit submit = new Submit();
+            submit.setDelivery(SoapMessages.toSoap(Delivery.of(sealed)));
+            ledger[4321] ^= 1;
+            java.nio.file.Path tampered = java.nio.file.Files.write(stores.resolve("tampered-ledger.bin"), ledger);
+            submit.getDelivery().getAttachment().set(0, new DataHandler(new FileDataSource(tampered.toFile())));
+
+            assertThatThrownBy(() -> soapPort(TestDepartment.TAX.credentials()).submit(submit))
+                    .isInstanceOfSatisfying(ExchangeFault.class, fault -> assertThat(fault.getFaultInfo().getCode())
+                            .isEqualTo("E_SIGNATURE"));
+        }
     }
 
     private void deliversThroughASoapPuller(Transport senderTransport, String name) throws Exception {
@@ -133,7 +183,7 @@ class SoapRoundTripTest extends EndToEndFixture {
     private static ExchangePortType soapPort(DepartmentCredentials credentials) {
         return SoapClients.configure(new ExchangeService().getExchangeSoap12Port(),
                 sandbox.hubUri().resolve("exchange/soap12/v1").toString(), TlsConfig.of(credentials, sandbox.trustAnchors()),
-                SoapSecurity.signWith(credentials), 30_000);
+                SoapSecurity.signWith(credentials).signPartsByReference(), 30_000);
     }
 
     private static Delivery pullUntilFound(ExchangePortType port, TestDepartment owner, String kind) {

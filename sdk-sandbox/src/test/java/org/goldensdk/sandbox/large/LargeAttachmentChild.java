@@ -1,10 +1,15 @@
 package org.goldensdk.sandbox.large;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
 import java.nio.file.Path;
+import org.goldensdk.core.CryptoSuite;
 import org.goldensdk.core.DepartmentCredentials;
+import org.goldensdk.core.DigestValue;
 import org.goldensdk.sandbox.crash.CrashChild;
+import org.goldensdk.testkit.SeededBytes;
 import org.goldensdk.testkit.TestCredentials;
 import org.goldensdk.testkit.TestDepartment;
 
@@ -23,6 +28,13 @@ final class LargeAttachmentChild {
         String file = department.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ".p12";
         return DepartmentCredentials.fromPkcs12(Path.of(child.option("credentials")).resolve(file),
                 TestCredentials.PKCS12_PASSWORD.toCharArray());
+    }
+
+    /** The SM3 digest of the first {@code size} bytes of the seeded stream: what a receiver must get. */
+    static DigestValue seededDigest(long size) throws IOException {
+        try (InputStream seeded = new SeededBytes(SEED, size)) {
+            return CryptoSuite.GM.digest(seeded);
+        }
     }
 
     /** Prints the heap limit and the peak heap used so far. */

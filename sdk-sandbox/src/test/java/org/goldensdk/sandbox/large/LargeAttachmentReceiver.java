@@ -11,7 +11,6 @@ import org.goldensdk.exchange.ExchangeEndpoint;
 import org.goldensdk.exchange.Outcome;
 import org.goldensdk.sandbox.AccessRight;
 import org.goldensdk.sandbox.crash.CrashChild;
-import org.goldensdk.testkit.SeededBytes;
 import org.goldensdk.testkit.TestDepartment;
 
 /**
@@ -32,10 +31,7 @@ public final class LargeAttachmentReceiver {
         long size = Long.parseLong(child.option("size"));
         Path work = Path.of(child.option("work"));
         long start = System.nanoTime();
-        DigestValue expected;
-        try (InputStream seeded = new SeededBytes(LargeAttachmentChild.SEED, size)) {
-            expected = CryptoSuite.GM.digest(seeded);
-        }
+        DigestValue expected = LargeAttachmentChild.seededDigest(size);
         CrashChild.log("receiver: digested the seeded stream in " + (System.nanoTime() - start) / 1_000_000 + " ms");
         try (ExchangeEndpoint customs = ExchangeEndpoint.builder()
                 .party(TestDepartment.CUSTOMS.partyId())

@@ -13,6 +13,7 @@ import org.goldensdk.exchange.ExchangeClient;
 import org.goldensdk.exchange.Message;
 import org.goldensdk.exchange.MessageId;
 import org.goldensdk.exchange.ReceiptState;
+import org.goldensdk.exchange.Transport;
 import org.goldensdk.sandbox.AccessRight;
 import org.goldensdk.sandbox.crash.CrashChild;
 import org.goldensdk.testkit.SeededBytes;
@@ -22,8 +23,9 @@ import org.goldensdk.testkit.TestDepartment;
  * The sender of {@link LargeAttachmentThroughHubTest}, in a JVM of its own: writes the attachment
  * from the seeded stream, sends it from tax to customs through the hub with an {@link ExchangeClient}
  * (the outbox keeps its own copy, so the generated file is deleted right after {@code send}) and
- * waits for the receiver's PROCESSED receipt. Arguments: {@code --credentials DIR --hub URI
- * --work DIR --size BYTES --max-seconds N}. Exits 0 once PROCESSED arrived, 2 otherwise.
+ * waits for the receiver's PROCESSED receipt, over the hub's REST API or its SOAP service (the
+ * attachment then an MTOM part of the submission). Arguments: {@code --credentials DIR --hub URI
+ * --work DIR --size BYTES --transport REST|SOAP --max-seconds N}. Exits 0 once PROCESSED arrived, 2 otherwise.
  */
 public final class LargeAttachmentSender {
     static final String PROCESSED = "sender: PROCESSED receipt for ";
@@ -44,6 +46,7 @@ public final class LargeAttachmentSender {
         CountDownLatch processed = new CountDownLatch(1);
         try (ExchangeClient tax = ExchangeClient.builder()
                 .hub(URI.create(child.option("hub")))
+                .transport(Transport.valueOf(child.option("transport")))
                 .hubParty(TestDepartment.EXCHANGE_PLATFORM.partyId())
                 .party(TestDepartment.TAX.partyId())
                 .credentials(LargeAttachmentChild.credentials(child, TestDepartment.TAX))

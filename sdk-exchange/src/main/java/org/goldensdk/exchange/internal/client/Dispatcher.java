@@ -43,9 +43,9 @@ import org.slf4j.MDC;
  * once), then POSTs the Delivery — envelope and payload, the attachments only referenced by the
  * signed manifest — to {@code exchange/v1/messages} (retry-safe: the hub deduplicates by message
  * id, sent as the {@code Idempotency-Key}), verifies and stores the hub's ACCEPTED receipt and
- * deletes the message's attachment files. Over SOAP, which has no upload operation, the
- * attachments travel inside the submission instead. A refusal the hub
- * reports as final (an error answer that is not retryable: 400, 401, 403, 409, 413…) makes the row
+ * deletes the message's attachment files. Over SOAP (an {@link AttachmentCarrier} transport), which
+ * has no upload operation, the attachments travel inside the submission instead, as MTOM parts
+ * streamed from the same files. A refusal the hub reports as final (an error answer that is not retryable: 400, 401, 403, 409, 413…) makes the row
  * a FAILED dead letter; an expired message becomes EXPIRED; anything else (transport failures, 5xx,
  * 429, a receipt that does not verify) is retried later with the {@link RetryPolicy}'s backoff,
  * stored in the row with the error, until the attempt budget is spent (FAILED) or the message
@@ -96,7 +96,8 @@ public final class Dispatcher {
     /**
      * A dispatcher of {@code store}'s messages and their {@code attachments}, a node of its own (a
      * random node id), uploading attachments through {@code uploads} (a transport allowing a long
-     * call), or carrying them inside the submission when {@code uploads} is null (SOAP).
+     * call), or carrying them inside the submission when {@code transport} is an
+     * {@link AttachmentCarrier} (SOAP; {@code uploads} is then null).
      */
     public Dispatcher(OutboxStore store, OutboxAttachments attachments, HttpTransport transport, HttpTransport uploads,
             ReceiptRecorder recorder, ReceiptNotifier notifier, Clock clock, Options options) {
@@ -236,16 +237,17 @@ public final class Dispatcher {
     }
 
     private Receipt post(MessageId id, Envelope envelope, Content payload) {
-        List<Content> carried = new ArrayList<>();
+        List<Content> files = new ArrayList<>();
         for (AttachmentInfo info : envelope.header().attachments()) {
-            Content file = attachments.attachment(id, info.digest());
-            if (uploads != null) {
-                upload(info, file);
-            } else {
-                carried.add(file);
-            }
+            files.add(attachments.attachment(id, info.digest()));
         }
-        byte[] body = EnvelopeCodec.json().encode(new Delivery(envelope, payload, carried));
+        if (transport instanceof AttachmentCarrier carrier) {
+            return carrier.submit(new Delivery(envelope, payload, files));
+        }
+        for (int i = 0; i < files.size(); i++) {
+            upload(envelope.header().attachments().get(i), files.get(i));
+        }
+        byte[] body = EnvelopeCodec.json().encode(new Delivery(envelope, payload, List.of()));
         HttpRequest request = HttpRequest.builder("POST", MESSAGES)
                 .header(HttpRequest.IDEMPOTENCY_KEY_HEADER, id.toString())
                 .body(HttpBody.of(body, "application/json"))

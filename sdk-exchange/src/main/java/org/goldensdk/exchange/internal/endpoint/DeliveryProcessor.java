@@ -103,6 +103,11 @@ public final class DeliveryProcessor {
         return maxDeliveryBytes;
     }
 
+    /** The attachments one message may carry, in bytes, all together (over SOAP: its MTOM parts). */
+    public long maxAttachmentBytesPerMessage() {
+        return attachmentLimits.sizes().maxMessageBytes();
+    }
+
     /**
      * Handles one delivery from {@code caller} (its TLS client certificate chain, leaf first) and
      * returns the JSON response body {@code {"receipts":[SignedReceipt…]}}.

@@ -48,7 +48,8 @@ public final class EndpointHttp implements AutoCloseable {
                 .api(BASE_PATH, api(processor));
         soapSecurity.ifPresent(scheduler -> server.soap(SOAP_PATH, SoapApi.of(new EndpointSoapService(processor))
                 .contract(ExchangeReceiverService.WSDL_LOCATION, ExchangeReceiverService.SERVICE, ExchangeReceiverService.ExchangeReceiverSoap11Port)
-                .security(SoapSecurity.verifyWith(trustAnchors, scheduler)).withMaxRequestBytes(processor.maxDeliveryBytes())));
+                .security(SoapSecurity.verifyWith(trustAnchors, scheduler).signPartsByReference())
+                .withMaxRequestBytes(processor.maxDeliveryBytes()).withMaxPartsBytes(processor.maxAttachmentBytesPerMessage())));
         return new EndpointHttp(server.start(), soapSecurity.isPresent());
     }
 

@@ -25,7 +25,9 @@ import org.goldensdk.cxf.SoapFaults;
 import org.goldensdk.cxf.SoapSecurity;
 import org.goldensdk.exchange.Delivery;
 import org.goldensdk.exchange.EnvelopeCodec;
+import org.goldensdk.exchange.Receipt;
 import org.goldensdk.exchange.SoapMessages;
+import org.goldensdk.exchange.internal.client.AttachmentCarrier;
 import org.goldensdk.exchange.soap.ExchangeFault;
 import org.goldensdk.exchange.soap.ExchangePortType;
 import org.goldensdk.exchange.soap.ExchangeService;
@@ -33,16 +35,18 @@ import org.goldensdk.exchange.soap.GetMessageReceipts;
 import org.goldensdk.exchange.soap.GetReceipts;
 import org.goldensdk.exchange.soap.Request;
 import org.goldensdk.exchange.soap.Submit;
-import org.goldensdk.exchange.soap.SubmitResponse;
 
 /**
  * The client's hub calls over SOAP ({@code docs/exchange/exchange-service.wsdl}, SOAP 1.1 port at
  * {@code exchange/soap/v1}) behind the same {@link HttpTransport} the outbox dispatcher, receipt
  * poller and requester use for REST: each REST operation they call is carried by its SOAP
  * operation and answered in the REST API's JSON, so outbox, retries and receipts are one code path
- * for both transports. Faults become the same typed exceptions as problem+json. Thread-safe.
+ * for both transports. A submission carries the attachments as MTOM parts streamed from the
+ * outbox files ({@link AttachmentCarrier}), signed by reference: the envelope's signed manifest
+ * binds their digests, which the hub checks while spooling them. Faults become the same typed
+ * exceptions as problem+json. Thread-safe.
  */
-public final class SoapHubTransport implements HttpTransport {
+public final class SoapHubTransport implements HttpTransport, AttachmentCarrier {
     /** Where the hub serves the SOAP 1.1 port, relative to its base URI. */
     public static final String SOAP_PATH = "exchange/soap/v1";
     private static final Pattern MESSAGE_RECEIPTS = Pattern.compile("exchange/v1/messages/([^/?]+)/receipts");
@@ -73,19 +77,13 @@ public final class SoapHubTransport implements HttpTransport {
         this.hub = hub;
         this.maxPartBytes = maxPartBytes;
         this.port = SoapClients.configure(new ExchangeService().getExchangeSoap11Port(), hub.resolve(SOAP_PATH).toString(), tls,
-                SoapSecurity.signWith(credentials), timeout.toMillis());
+                SoapSecurity.signWith(credentials).signPartsByReference(), timeout.toMillis());
     }
 
     @Override
     public HttpResponse execute(HttpRequest request) {
         String path = request.path();
-        try {
-            if ("POST".equals(request.method()) && "exchange/v1/messages".equals(path)) {
-                Submit submit = new Submit();
-                submit.setDelivery(SoapMessages.toSoap(delivery(request)));
-                SubmitResponse answer = port.submit(submit);
-                return new Answer(answer.isStored() ? 202 : 200, EnvelopeCodec.json().encode(SoapMessages.accepted(answer)));
-            }
+        return call(() -> {
             if ("POST".equals(request.method()) && "exchange/v1/requests".equals(path)) {
                 Request asked = new Request();
                 asked.setDelivery(SoapMessages.toSoap(delivery(request)));
@@ -106,6 +104,20 @@ public final class SoapHubTransport implements HttpTransport {
                 query.setLimit(parameters.get("limit"));
                 return new Answer(200, SoapMessages.receiptPageJson(port.getReceipts(query).getPage()));
             }
+            throw new NotFoundException("the SOAP transport carries no " + request.method() + " " + path);
+        });
+    }
+
+    @Override
+    public Receipt submit(Delivery delivery) {
+        Submit submit = new Submit();
+        submit.setDelivery(SoapMessages.toSoap(delivery));
+        return call(() -> SoapMessages.accepted(port.submit(submit)));
+    }
+
+    private static <T> T call(SoapCall<T> call) {
+        try {
+            return call.run();
         } catch (ExchangeFault fault) {
             throw SoapFaults.toException(fault.getFaultInfo() == null ? null : fault.getFaultInfo().getCode(),
                     fault.getMessage(), fault.getFaultInfo() == null ? null : fault.getFaultInfo().getRequestId());
@@ -114,7 +126,11 @@ public final class SoapHubTransport implements HttpTransport {
         } catch (RuntimeException e) {
             throw SoapFaults.toException(e);
         }
-        throw new NotFoundException("the SOAP transport carries no " + request.method() + " " + path);
+    }
+
+    @FunctionalInterface
+    private interface SoapCall<T> {
+        T run() throws ExchangeFault;
     }
 
     @Override

@@ -6,18 +6,24 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.xml.ws.WebServiceContext;
 import jakarta.xml.ws.handler.MessageContext;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.xml.namespace.QName;
+import org.goldensdk.core.BoundedInputStream;
 import org.goldensdk.core.JsonCodec;
 import org.goldensdk.core.Scheduler;
+import org.goldensdk.core.StorageException;
 import org.goldensdk.core.TrustAnchors;
 import org.goldensdk.cxf.SoapApi;
 import org.goldensdk.cxf.SoapSecurity;
 import org.goldensdk.cxf.TlsCaller;
+import org.goldensdk.exchange.Content;
 import org.goldensdk.exchange.Delivery;
 import org.goldensdk.exchange.EnvelopeCodec;
 import org.goldensdk.exchange.Receipt;
@@ -44,7 +50,11 @@ import org.goldensdk.sandbox.internal.HubService;
  * The hub's SOAP service ({@code docs/exchange/exchange-service.wsdl}): each operation is the REST
  * operation of the same name, carried out by the one {@link HubService} (no second copy of
  * routing or verification); the caller is the TLS client certificate, which WS-Security requires
- * to be the signer as well. Thread-safe.
+ * to be the signer as well. Attachments travel as MTOM parts, signed by reference (WS-Security
+ * covers their {@code xop:Include}; the envelope's signed manifest binds their digests): a
+ * submission's parts, which CXF keeps in temporary files beyond 1 MiB, stream into the same spool
+ * as {@code PUT /attachments/{digest}}, each digest checked on the way; a pulled message carries
+ * its attachments as parts streamed from the spool. Thread-safe.
  */
 @WebService(endpointInterface = "org.goldensdk.exchange.soap.ExchangePortType", serviceName = "ExchangeService",
         portName = "ExchangeSoap11Port", targetNamespace = HubSoapService.NAMESPACE)
@@ -68,21 +78,27 @@ public final class HubSoapService implements ExchangePortType {
         this.maxRequestBytes = maxRequestBytes;
     }
 
-    /** The SOAP 1.1 and 1.2 APIs serving {@code hub}: contract from the WSDL, WS-Security checked on {@code scheduler}. */
+    /**
+     * The SOAP 1.1 and 1.2 APIs serving {@code hub}: contract from the WSDL, WS-Security checked on
+     * {@code scheduler}; a request body may hold {@code maxRequestBytes}, an MTOM request as well the
+     * attachments one message may carry.
+     */
     public static List<SoapApi> apis(HubService hub, long maxRequestBytes, TrustAnchors anchors, Scheduler scheduler) {
         URL wsdl = ExchangeService.WSDL_LOCATION;
-        SoapSecurity security = SoapSecurity.verifyWith(anchors, scheduler);
+        SoapSecurity security = SoapSecurity.verifyWith(anchors, scheduler).signPartsByReference();
         QName service = new QName(NAMESPACE, "ExchangeService");
         return List.of(
                 SoapApi.of(new HubSoapService(hub, maxRequestBytes)).contract(wsdl, service, new QName(NAMESPACE, "ExchangeSoap11Port"))
-                        .security(security).withMaxRequestBytes(maxRequestBytes),
+                        .security(security).withMaxRequestBytes(maxRequestBytes)
+                        .withMaxPartsBytes(hub.maxAttachmentBytesPerMessage()),
                 SoapApi.of(new HubSoapService(hub, maxRequestBytes)).contract(wsdl, service, new QName(NAMESPACE, "ExchangeSoap12Port"))
-                        .security(security).withMaxRequestBytes(maxRequestBytes));
+                        .security(security).withMaxRequestBytes(maxRequestBytes)
+                        .withMaxPartsBytes(hub.maxAttachmentBytesPerMessage()));
     }
 
     @Override
     public SubmitResponse submit(Submit parameters) {
-        HubService.Submitted submitted = hub.submit(caller(), json(parameters.getDelivery()));
+        HubService.Submitted submitted = hub.submit(caller(), SoapMessages.fromSoap(parameters.getDelivery(), maxRequestBytes));
         return SoapMessages.submitted(submitted.status() == 202, EnvelopeCodec.json().decodeReceipt(submitted.receipt()));
     }
 
@@ -105,8 +121,9 @@ public final class HubSoapService implements ExchangePortType {
         Optional<HubService.Pulled> pulled = hub.pull(caller(), parameters.getParty(), parameters.getWaitSeconds());
         PullResponse response = new PullResponse();
         pulled.ifPresent(found -> {
-            response.setDelivery(SoapMessages.toSoap(EnvelopeCodec.json().decodeDelivery(
-                    new ByteArrayInputStream(found.delivery()), maxRequestBytes)));
+            Delivery delivery = EnvelopeCodec.json().decodeDelivery(new ByteArrayInputStream(found.delivery()), maxRequestBytes);
+            // a message's attachments wait in the spool; a request carries its own
+            response.setDelivery(SoapMessages.toSoap(found.isRequest() ? delivery : hub.withSpooledAttachments(delivery)));
             response.setKind(found.isRequest() ? "request" : "message");
         });
         return response;
@@ -141,10 +158,26 @@ public final class HubSoapService implements ExchangePortType {
         return new RespondResponse();
     }
 
-    /** The delivery in the REST API's JSON, which the hub's logic reads. */
+    /**
+     * A request or response in the REST API's JSON, which the hub's logic reads: held in memory as
+     * over REST, so its parts together stay within the request limit.
+     */
     private ByteArrayInputStream json(org.goldensdk.exchange.soap.DeliveryType soap) {
         Delivery delivery = SoapMessages.fromSoap(soap, maxRequestBytes);
-        return new ByteArrayInputStream(EnvelopeCodec.json().encode(delivery));
+        long left = maxRequestBytes - delivery.payload().size();
+        List<Content> attachments = new ArrayList<>();
+        for (Content part : delivery.attachments()) {
+            try (InputStream in = part.open()) {
+                byte[] bytes = BoundedInputStream.readAll(in, Math.max(0, left), "a request's parts (the hub's limit is "
+                        + maxRequestBytes + " bytes)");
+                left -= bytes.length;
+                attachments.add(Content.of(bytes));
+            } catch (IOException e) {
+                throw new StorageException("cannot read a carried attachment: " + e.getMessage(), e);
+            }
+        }
+        return new ByteArrayInputStream(EnvelopeCodec.json().encode(new Delivery(delivery.envelope(), delivery.payload(),
+                attachments)));
     }
 
     private X509Certificate caller() {

@@ -39,7 +39,7 @@ public final class SoapPushClient implements AutoCloseable {
     /** A client calling as the hub: {@code hub}'s INTL key signs, {@code tls} carries it; answers' parts read up to {@code maxPartBytes}. */
     public SoapPushClient(DepartmentCredentials hub, TlsConfig tls, long maxPartBytes) {
         this.tls = tls;
-        this.security = SoapSecurity.signWith(hub);
+        this.security = SoapSecurity.signWith(hub).signPartsByReference();
         this.maxPartBytes = maxPartBytes;
     }
 
