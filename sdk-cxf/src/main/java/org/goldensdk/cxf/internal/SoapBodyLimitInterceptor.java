@@ -3,6 +3,7 @@ package org.goldensdk.cxf.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.InputStream;
 import org.apache.cxf.interceptor.Fault;
+import org.apache.cxf.io.DelegatingInputStream;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
@@ -38,6 +39,9 @@ final class SoapBodyLimitInterceptor extends AbstractPhaseInterceptor<Message> {
         long limit = multipart ? multipartLimit : xmlLimit;
         String declared = declaredLength(message);
         if (declared != null && declared.matches("[0-9]{1,19}") && Long.parseLong(declared) > limit) {
+            // Before answering, CXF reads up to 16 MiB of an unread request body (to keep the connection
+            // usable); without its stream it reads none, so the refusal is sent before any body arrives.
+            message.removeContent(DelegatingInputStream.class);
             throw new Fault(MalformedInputException.tooLarge("the request body", limit));
         }
         InputStream in = message.getContent(InputStream.class);

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -107,18 +111,33 @@ class SoapExchangeTest extends EndToEndFixture {
     }
 
     @Test
-    void anOversizedBodyIsRefusedByItsLength() throws Exception {
-        byte[] huge = new byte[17 * 1024 * 1024];
-        java.util.Arrays.fill(huge, (byte) ' ');
-        HttpResponse<String> answer = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> https.send(
-                HttpRequest.newBuilder(sandbox.hubUri().resolve("exchange/soap/v1"))
-                        // the hub refuses by Content-Length before reading: without 100-continue the
-                        // client may still be writing when the hub closes, and sees a reset, not the fault
-                        .expectContinue(true)
-                        .header("Content-Type", "text/xml; charset=UTF-8").header("SOAPAction", "\"\"")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(huge)).build(),
-                HttpResponse.BodyHandlers.ofString()));
-        assertThat(HostileSoap.code(answer.body())).isEqualTo("E_PAYLOAD_TOO_LARGE");
+    void anOversizedBodyIsRefusedByItsLengthBeforeAnyOfItIsRead() throws Exception {
+        // Only the request head is written, announcing 17 MiB: the refusal must come without the body.
+        URI hub = sandbox.hubUri();
+        String head = "POST " + hub.resolve("exchange/soap/v1").getRawPath() + " HTTP/1.1\r\nHost: " + hub.getHost() + ":"
+                + hub.getPort() + "\r\nContent-Type: text/xml; charset=UTF-8\r\nSOAPAction: \"\"\r\nContent-Length: "
+                + 17 * 1024 * 1024 + "\r\n\r\n";
+        String answer = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            try (Socket socket = TlsConfig.of(TestDepartment.TAX.credentials(), sandbox.trustAnchors()).sslContext()
+                    .getSocketFactory().createSocket(hub.getHost(), hub.getPort())) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                return readUntil(socket.getInputStream(), "Envelope>");
+            }
+        });
+        assertThat(answer).startsWith("HTTP/1.1 500"); // a SOAP 1.1 fault
+        assertThat(HostileSoap.code(answer)).isEqualTo("E_PAYLOAD_TOO_LARGE");
+    }
+
+    /** What the peer sends until {@code end} appears or the connection closes. */
+    private static String readUntil(InputStream in, String end) throws IOException {
+        ByteArrayOutputStream read = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        for (int n; !read.toString(StandardCharsets.UTF_8).contains(end) && (n = in.read(buffer)) > 0; ) {
+            read.write(buffer, 0, n);
+        }
+        return read.toString(StandardCharsets.UTF_8);
     }
 
     @Test
