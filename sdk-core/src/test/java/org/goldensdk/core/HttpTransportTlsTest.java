@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;
@@ -54,6 +55,7 @@ class HttpTransportTlsTest {
                 .trustStorePassword(PASSWORD));
         server.start();
         server.stubFor(get(urlEqualTo("/api/hello")).willReturn(aResponse().withStatus(200).withBody("hi")));
+        server.stubFor(get(urlEqualTo("/api/reset")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     }
 
     @AfterAll
@@ -101,6 +103,19 @@ class HttpTransportTlsTest {
                     () -> transport.execute(HttpRequest.get("hello")));
             assertThat(failure.isRetryable()).isFalse();
             assertThat(failure).hasMessageContaining("client certificate");
+        }
+    }
+
+    /** The refusal is told apart by the certificate the server asked for, not by the hang-up itself. */
+    @Test
+    void aHangUpAfterOurCertificateWasAcceptedStaysARetryableNetworkFailure() {
+        TlsConfig tls = TlsConfig.builder().clientKey(CLIENT.keyPair().getPrivate(), CLIENT.certificate(), CA.certificate())
+                .trustAnchors(List.of(CA.certificate())).build();
+        try (HttpTransport transport = transport(tls)) {
+            TransportException failure = catchThrowableOfType(TransportException.class,
+                    () -> transport.execute(HttpRequest.get("reset")));
+            assertThat(failure.isRetryable()).isTrue();
+            assertThat(failure).hasMessageNotContaining("client certificate");
         }
     }
 
